@@ -1,0 +1,145 @@
+//! The build driver: load → plan → render in parallel → write atomically.
+
+use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::output::{Entry, check_output_dir, write_atomically};
+use crate::plan::plan;
+use crate::render::{Output, Renderer};
+use crate::site::{LoadOptions, Site};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What `brochure build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub drafts: bool,
+    /// Treat warnings as errors.
+    pub strict: bool,
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub languages: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    /// The one-line summary printed at the end of a build.
+    pub fn summary(&self) -> String {
+        format!(
+            "Built {} languages, {} pages, {} files with {} warning{} in {} ms → {}",
+            self.languages,
+            self.pages,
+            self.files,
+            self.warnings.len(),
+            if self.warnings.len() == 1 { "" } else { "s" },
+            self.elapsed.as_millis(),
+            self.output.display()
+        )
+    }
+}
+
+/// Why a build failed: every problem found, errors and warnings, in source order.
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildFailure {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+}
+
+fn fail(diagnostics: Vec<Diagnostic>) -> BuildFailure {
+    BuildFailure { diagnostics }
+}
+
+/// Loads the site and renders every output in memory, without writing anything.
+pub fn render_all(root: &Path, options: LoadOptions) -> Result<(Arc<Site>, Vec<Output>, Vec<Diagnostic>), BuildFailure> {
+    let loaded = Site::load(root, options).map_err(fail)?;
+    let warnings = loaded.warnings;
+    let site = Arc::new(loaded.site);
+    let renderer = Renderer::new(Arc::clone(&site)).map_err(|mut e| {
+        e.extend(warnings.iter().cloned());
+        fail(e)
+    })?;
+    let routes = plan(&site);
+    let results: Vec<Result<Output, Diagnostic>> = routes.par_iter().map(|r| renderer.render(r)).collect();
+    let mut outputs = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        // One template bug fails every page that uses it; report it once.
+        crate::diagnostics::sort(&mut errors);
+        errors.extend(warnings);
+        return Err(fail(errors));
+    }
+    Ok((site, outputs, warnings))
+}
+
+/// Runs a whole build.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let root = &options.root;
+    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    check_output_dir(root, &output).map_err(|m| {
+        fail(vec![Diagnostic::error(Location::file(output.display().to_string()), m).with_hint("choose another --output folder")])
+    })?;
+    let load = LoadOptions {
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    let (site, outputs, mut warnings) = render_all(root, load)?;
+    if options.strict && !warnings.is_empty() {
+        for w in &mut warnings {
+            w.severity = Severity::Error;
+            w.message = format!("{} (--strict)", w.message);
+        }
+        return Err(fail(warnings));
+    }
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let rendered: std::collections::HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    for (path, source) in &site.theme.static_files {
+        if rendered.contains(path.as_str()) {
+            warnings.push(
+                Diagnostic::warning(Location::file(format!("static/{path}")), format!("`{path}` is also a generated page; the static file is not copied"))
+                    .with_hint("rename or remove the static file"),
+            );
+            continue;
+        }
+        entries.push(Entry::Copy(path, source));
+    }
+    entries.extend(outputs.iter().map(|o| Entry::Bytes(&o.path, &o.bytes)));
+    write_atomically(&output, &entries).map_err(|e| {
+        fail(vec![Diagnostic::error(
+            Location::file(output.display().to_string()),
+            format!("could not write the site: {e}"),
+        )
+        .with_hint("the previous output was left unchanged")])
+    })?;
+    let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+    Ok(BuildReport {
+        output,
+        languages: site.config.languages.len(),
+        pages,
+        files: entries.len(),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,89 @@
+//! The site's sources as typed values: categories, products, news articles and pages.
+//!
+//! Loading is strict (unknown fields are errors) and every value keeps the place it came from,
+//! so later stages — a missing translation, an unknown category — can point at the exact line.
+
+mod article;
+mod category;
+mod localized;
+mod product;
+
+pub use article::{Article, ArticleKind, Translation, load_articles};
+pub use category::{Category, load_categories};
+pub use localized::{Localized, Resolved};
+pub use product::{Product, Spec, SpecValue, load_products};
+
+use crate::diagnostics::{Diagnostic, display_path};
+use std::path::{Path, PathBuf};
+
+/// Folder under the site root that holds all content.
+pub const CONTENT_DIR: &str = "content";
+
+/// Files directly inside `dir` whose name ends with `suffix`, sorted by name so that loading
+/// and therefore the output never depend on directory order.
+pub(crate) fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(suffix) && !n.starts_with('.')))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Product ids, category ids and slugs end up in URLs and file names: they must be plain.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id.len() <= 100
+}
+
+/// Everything under `content/`, loaded and checked on its own (cross-references are checked
+/// when the [`crate::site::Site`] is assembled).
+#[derive(Debug, Default)]
+pub struct Content {
+    pub categories: Vec<Category>,
+    pub products: Vec<Product>,
+    pub news: Vec<Article>,
+    pub pages: Vec<Article>,
+}
+
+impl Content {
+    /// Loads all content in parallel; problems are collected, not fatal, so one run shows all.
+    pub fn load(root: &Path, languages: &[String], diagnostics: &mut Vec<Diagnostic>) -> Content {
+        let content = root.join(CONTENT_DIR);
+        let ((categories, products), (news, pages)) = rayon::join(
+            || {
+                rayon::join(
+                    || load_categories(root, &content.join("categories.yaml"), languages),
+                    || load_products(root, &content.join("products"), languages),
+                )
+            },
+            || {
+                rayon::join(
+                    || load_articles(root, &content.join("news"), ArticleKind::News, languages),
+                    || load_articles(root, &content.join("pages"), ArticleKind::Page, languages),
+                )
+            },
+        );
+        diagnostics.extend(categories.1);
+        diagnostics.extend(products.1);
+        diagnostics.extend(news.1);
+        diagnostics.extend(pages.1);
+        Content {
+            categories: categories.0,
+            products: products.0,
+            news: news.0,
+            pages: pages.0,
+        }
+    }
+}
+
+pub(crate) fn rel(root: &Path, path: &Path) -> String {
+    display_path(root, path)
+}

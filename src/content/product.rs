@@ -1,0 +1,230 @@
+//! `content/products/<id>.yaml`: one product per file, the heart of the catalog.
+
+use super::localized::{RawLocalized, from_raw};
+use super::{Localized, files_with_suffix, is_valid_id, rel};
+use crate::diagnostics::{Diagnostic, Location};
+use rayon::prelude::*;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::fmt;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Product {
+    /// The file stem; also the URL segment.
+    pub id: String,
+    /// Path of the source file relative to the site root.
+    pub file: String,
+    pub category: String,
+    pub category_location: Location,
+    pub order: i64,
+    pub featured: bool,
+    pub draft: bool,
+    /// Path under `static/`.
+    pub image: Option<String>,
+    pub image_location: Location,
+    pub name: Localized<String>,
+    pub summary: Localized<String>,
+    /// Markdown.
+    pub description: Localized<String>,
+    pub features: Localized<Vec<String>>,
+    /// In the order of the file.
+    pub specs: Vec<Spec>,
+}
+
+/// One row of the specification table. The label comes from the Fluent message `spec-<key>`,
+/// the unit name from `unit-<unit>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    pub key: String,
+    pub value: SpecValue,
+    pub unit: Option<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum SpecValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProduct {
+    category: Spanned<String>,
+    order: Option<i64>,
+    #[serde(default)]
+    featured: bool,
+    #[serde(default)]
+    draft: bool,
+    image: Option<Spanned<String>>,
+    name: RawLocalized<String>,
+    summary: Option<RawLocalized<String>>,
+    description: Option<RawLocalized<String>>,
+    features: Option<RawLocalized<Vec<String>>>,
+    #[serde(default)]
+    specs: OrderedSpecs,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpec {
+    value: SpecValue,
+    unit: Option<String>,
+}
+
+/// `specs:` is a YAML mapping whose order is the table's order; serde maps lose it, so this
+/// visitor keeps the entries as a list.
+#[derive(Default)]
+struct OrderedSpecs(Vec<(String, Spanned<RawSpec>)>);
+
+impl<'de> Deserialize<'de> for OrderedSpecs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OrderedSpecs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of spec keys to {value, unit}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedSpecs, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Spanned<RawSpec>>()? {
+                    out.push((k, v));
+                }
+                Ok(OrderedSpecs(out))
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
+pub fn load_products(root: &Path, dir: &Path, languages: &[String]) -> (Vec<Product>, Vec<Diagnostic>) {
+    if !dir.is_dir() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut diags = Vec::new();
+    for other in files_with_suffix(dir, ".yml") {
+        diags.push(
+            Diagnostic::error(Location::file(rel(root, &other)), "product files must end in .yaml")
+                .with_hint("rename the file to .yaml"),
+        );
+    }
+    let results: Vec<Result<Product, Vec<Diagnostic>>> = files_with_suffix(dir, ".yaml")
+        .par_iter()
+        .map(|path| load_product(root, path, languages))
+        .collect();
+    let mut products = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => products.push(p),
+            Err(d) => diags.extend(d),
+        }
+    }
+    (products, diags)
+}
+
+fn load_product(root: &Path, path: &Path, languages: &[String]) -> Result<Product, Vec<Diagnostic>> {
+    let file = rel(root, path);
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let mut diags = Vec::new();
+    if !is_valid_id(&id) {
+        let suggestion: String = id
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        diags.push(
+            Diagnostic::error(
+                Location::file(&file),
+                format!("the product file name `{id}` cannot be used as a product id"),
+            )
+            .with_hint(format!(
+                "name it with lowercase letters, digits and hyphens, e.g. `{}.yaml`",
+                suggestion.trim_matches('-')
+            )),
+        );
+    }
+    let text = crate::source::read_text(path, &file).map_err(|d| vec![d])?;
+    let raw: RawProduct = crate::source::parse_yaml(&text, &file, 1).map_err(|d| {
+        let mut all = std::mem::take(&mut diags);
+        all.push(d);
+        all
+    })?;
+    let at = |line: u64, column: u64| Location::new(&file, line as usize, column as usize);
+    let name = from_raw(Some(raw.name), "name", &file, languages, &mut diags);
+    let summary = from_raw(raw.summary, "summary", &file, languages, &mut diags);
+    let description = from_raw(raw.description, "description", &file, languages, &mut diags);
+    let features = from_raw(raw.features, "features", &file, languages, &mut diags);
+    if name.is_empty() {
+        diags.push(
+            Diagnostic::error(name.location.clone(), "the product has no name in any language")
+                .with_hint("write name: {en: …, zh: …, ru: …}"),
+        );
+    }
+    let mut specs: Vec<Spec> = Vec::new();
+    for (key, spec) in raw.specs.0 {
+        let location = at(spec.referenced.line(), spec.referenced.column());
+        if !is_valid_id(&key) {
+            diags.push(
+                Diagnostic::error(location, format!("spec key `{key}` is not a valid message id"))
+                    .with_hint("use lowercase letters, digits and hyphens, e.g. operating-weight"),
+            );
+            continue;
+        }
+        if specs.iter().any(|s| s.key == key) {
+            diags.push(Diagnostic::error(location, format!("spec `{key}` is given twice")));
+            continue;
+        }
+        if let SpecValue::Number(n) = spec.value.value
+            && !n.is_finite()
+        {
+            diags.push(Diagnostic::error(location, format!("spec `{key}` is not a finite number")));
+            continue;
+        }
+        if let Some(unit) = &spec.value.unit
+            && !is_valid_id(unit)
+        {
+            diags.push(
+                Diagnostic::error(location, format!("unit `{unit}` is not a valid message id"))
+                    .with_hint("use the unit's id, e.g. kg, m3, kw, km-h"),
+            );
+            continue;
+        }
+        specs.push(Spec {
+            key,
+            value: spec.value.value,
+            unit: spec.value.unit,
+            location,
+        });
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let image_location = raw
+        .image
+        .as_ref()
+        .map_or(Location::file(&file), |i| at(i.referenced.line(), i.referenced.column()));
+    // Warnings (none today) would be lost here; from_raw only reports errors.
+    Ok(Product {
+        id,
+        category_location: at(raw.category.referenced.line(), raw.category.referenced.column()),
+        file,
+        category: raw.category.value,
+        order: raw.order.unwrap_or(0),
+        featured: raw.featured,
+        draft: raw.draft,
+        image: raw.image.map(|i| i.value),
+        image_location,
+        name,
+        summary,
+        description,
+        features,
+        specs,
+    })
+}

@@ -1,0 +1,7 @@
+//! Everything language-specific: Fluent message catalogs and ICU4X number and date formats.
+
+mod catalog;
+mod format;
+
+pub use catalog::{Catalog, CatalogSource, Formatted, Origin};
+pub use format::{DateFormat, NumberFormat};

@@ -1,0 +1,218 @@
+//! The list of every output of a site, decided before anything is rendered.
+//!
+//! A [`Route`] names one output: its URL, its file, its language and its template follow from
+//! it alone. Rendering is then a pure function of the site model and a route, which lets routes
+//! render in parallel, in any order, with byte-identical results.
+
+use crate::site::Site;
+
+/// Products per page on a category page.
+pub const PRODUCTS_PER_PAGE: usize = 24;
+/// Articles per page on the news list.
+pub const NEWS_PER_PAGE: usize = 10;
+
+/// Page slugs that would collide with the site's own sections.
+pub const RESERVED_SLUGS: &[&str] = &["products", "categories", "news", "page", "atom.xml", "brochures", "static"];
+
+/// One output of the site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Route {
+    /// `/`: the language chooser.
+    Chooser,
+    /// `/404.html`.
+    NotFound,
+    /// `/sitemap.xml`.
+    Sitemap,
+    /// `/robots.txt`.
+    Robots,
+    Home { lang: String },
+    Products { lang: String },
+    Product { lang: String, id: String },
+    /// `page` is 1-based.
+    Category { lang: String, id: String, page: usize },
+    NewsList { lang: String, page: usize },
+    Article { lang: String, slug: String },
+    Page { lang: String, slug: String },
+    Atom { lang: String },
+}
+
+impl Route {
+    /// The language of a localized route.
+    pub fn lang(&self) -> Option<&str> {
+        match self {
+            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots => None,
+            Route::Home { lang }
+            | Route::Products { lang }
+            | Route::Product { lang, .. }
+            | Route::Category { lang, .. }
+            | Route::NewsList { lang, .. }
+            | Route::Article { lang, .. }
+            | Route::Page { lang, .. }
+            | Route::Atom { lang } => Some(lang),
+        }
+    }
+
+    /// The same route in another language (every item exists in every language: missing
+    /// translations fall back to the default language).
+    pub fn with_lang(&self, other: &str) -> Route {
+        let lang = other.to_string();
+        match self.clone() {
+            Route::Home { .. } => Route::Home { lang },
+            Route::Products { .. } => Route::Products { lang },
+            Route::Product { id, .. } => Route::Product { lang, id },
+            Route::Category { id, page, .. } => Route::Category { lang, id, page },
+            Route::NewsList { page, .. } => Route::NewsList { lang, page },
+            Route::Article { slug, .. } => Route::Article { lang, slug },
+            Route::Page { slug, .. } => Route::Page { lang, slug },
+            Route::Atom { .. } => Route::Atom { lang },
+            other => other,
+        }
+    }
+
+    /// The URL path below the site's base, without the base: `ru/products/ex-300/`.
+    pub fn relative_url(&self) -> String {
+        let paged = |base: String, page: usize| {
+            if page > 1 { format!("{base}page/{page}/") } else { base }
+        };
+        match self {
+            Route::Chooser => String::new(),
+            Route::NotFound => "404.html".into(),
+            Route::Sitemap => "sitemap.xml".into(),
+            Route::Robots => "robots.txt".into(),
+            Route::Home { lang } => format!("{lang}/"),
+            Route::Products { lang } => format!("{lang}/products/"),
+            Route::Product { lang, id } => format!("{lang}/products/{id}/"),
+            Route::Category { lang, id, page } => paged(format!("{lang}/categories/{id}/"), *page),
+            Route::NewsList { lang, page } => paged(format!("{lang}/news/"), *page),
+            Route::Article { lang, slug } => format!("{lang}/news/{slug}/"),
+            Route::Page { lang, slug } => format!("{lang}/{slug}/"),
+            Route::Atom { lang } => format!("{lang}/atom.xml"),
+        }
+    }
+
+    /// Root-relative URL, including the site's base path: `/catalog/ru/products/ex-300/`.
+    pub fn path(&self, base_path: &str) -> String {
+        format!("{base_path}{}", self.relative_url())
+    }
+
+    /// The file this route is written to, relative to the output folder.
+    pub fn output_file(&self) -> String {
+        let url = self.relative_url();
+        if url.is_empty() || url.ends_with('/') {
+            format!("{url}index.html")
+        } else {
+            url
+        }
+    }
+
+    /// The template that renders this route by default; `None` for outputs built in code.
+    pub fn default_template(&self) -> Option<&'static str> {
+        Some(match self {
+            Route::Chooser => "chooser.html",
+            Route::NotFound => "404.html",
+            Route::Sitemap | Route::Robots => return None,
+            Route::Home { .. } => "home.html",
+            Route::Products { .. } => "products.html",
+            Route::Product { .. } => "product.html",
+            Route::Category { .. } => "category.html",
+            Route::NewsList { .. } => "news-list.html",
+            Route::Article { .. } => "article.html",
+            Route::Page { .. } => "page.html",
+            Route::Atom { .. } => "atom.xml",
+        })
+    }
+
+    /// The `page.kind` templates see.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Route::Chooser => "chooser",
+            Route::NotFound => "not_found",
+            Route::Sitemap => "sitemap",
+            Route::Robots => "robots",
+            Route::Home { .. } => "home",
+            Route::Products { .. } => "products",
+            Route::Product { .. } => "product",
+            Route::Category { .. } => "category",
+            Route::NewsList { .. } => "news_list",
+            Route::Article { .. } => "article",
+            Route::Page { .. } => "page",
+            Route::Atom { .. } => "atom",
+        }
+    }
+
+    /// Whether the route is an HTML page that belongs in the sitemap.
+    pub fn in_sitemap(&self) -> bool {
+        !matches!(self, Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots | Route::Atom { .. })
+    }
+}
+
+/// Number of pages needed for `items` at `per_page` (at least one, so empty lists still render).
+pub fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
+}
+
+/// Every output of the site, in a stable order.
+pub fn plan(site: &Site) -> Vec<Route> {
+    let mut routes = vec![Route::Chooser, Route::NotFound, Route::Sitemap, Route::Robots];
+    for lang in site.config.language_codes() {
+        let lang = lang.to_string();
+        routes.push(Route::Home { lang: lang.clone() });
+        routes.push(Route::Products { lang: lang.clone() });
+        for p in &site.products {
+            routes.push(Route::Product {
+                lang: lang.clone(),
+                id: p.id.clone(),
+            });
+        }
+        for c in &site.categories {
+            let count = site.products_in(&c.id).count();
+            for page in 1..=page_count(count, PRODUCTS_PER_PAGE) {
+                routes.push(Route::Category {
+                    lang: lang.clone(),
+                    id: c.id.clone(),
+                    page,
+                });
+            }
+        }
+        for page in 1..=page_count(site.news.len(), NEWS_PER_PAGE) {
+            routes.push(Route::NewsList { lang: lang.clone(), page });
+        }
+        for a in &site.news {
+            routes.push(Route::Article {
+                lang: lang.clone(),
+                slug: a.slug.clone(),
+            });
+        }
+        for p in &site.pages {
+            routes.push(Route::Page {
+                lang: lang.clone(),
+                slug: p.slug.clone(),
+            });
+        }
+        routes.push(Route::Atom { lang });
+    }
+    routes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_files() {
+        let r = Route::Category { lang: "ru".into(), id: "excavators".into(), page: 2 };
+        assert_eq!(r.path("/catalog/"), "/catalog/ru/categories/excavators/page/2/");
+        assert_eq!(r.output_file(), "ru/categories/excavators/page/2/index.html");
+        assert_eq!(Route::Chooser.output_file(), "index.html");
+        assert_eq!(Route::Atom { lang: "zh".into() }.output_file(), "zh/atom.xml");
+        let p = Route::Product { lang: "en".into(), id: "ex-300".into() };
+        assert_eq!(p.with_lang("zh").path("/"), "/zh/products/ex-300/");
+    }
+
+    #[test]
+    fn page_counts() {
+        assert_eq!(page_count(0, 24), 1);
+        assert_eq!(page_count(24, 24), 1);
+        assert_eq!(page_count(25, 24), 2);
+    }
+}

@@ -1,0 +1,483 @@
+//! The data each template sees, built from the site model for one route.
+//!
+//! The shape is documented for theme authors in `docs/themes.md`; keep the two in step.
+
+use super::lang_html;
+use crate::content::{Article, Category, Localized, Product, Spec, SpecValue};
+use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
+use crate::site::Site;
+use serde_json::{Map, Value, json};
+
+/// The template that renders `route`: the default one, or a page's `template:` front matter.
+pub fn template_for<'a>(site: &'a Site, route: &Route) -> &'a str {
+    let chosen = match route {
+        Route::Article { lang, slug } => site
+            .news
+            .iter()
+            .find(|a| &a.slug == slug)
+            .and_then(|a| site.translation(a, lang).template.as_ref()),
+        Route::Page { lang, slug } => site
+            .pages
+            .iter()
+            .find(|a| &a.slug == slug)
+            .and_then(|a| site.translation(a, lang).template.as_ref()),
+        _ => None,
+    };
+    match chosen {
+        Some((name, _)) => name.as_str(),
+        None => route.default_template().unwrap_or("page.html"),
+    }
+}
+
+/// Builds the whole context for `route`.
+pub fn build(site: &Site, route: &Route) -> Value {
+    let default = site.config.default_language.as_str();
+    let lang = route.lang().unwrap_or(default);
+    let cx = Cx { site, lang };
+    let locale = site.config.language(lang).map_or(lang, |l| l.locale.as_str());
+    let (title, description) = cx.title_and_description(route);
+    let mut ctx = json!({
+        "lang": lang,
+        "locale": locale,
+        "site": {
+            "base_url": site.config.base_url,
+            "base_path": site.config.base_path,
+            "default_language": default,
+            "generator": concat!("brochure ", env!("CARGO_PKG_VERSION")),
+        },
+        "page": {
+            "kind": route.kind(),
+            "path": site.url(route),
+            "permalink": site.permalink(route),
+            "title": title,
+            "description": description,
+        },
+        "languages": cx.languages(route),
+        "alternates": cx.alternates(route),
+        "nav": cx.nav(),
+        "build": {
+            "year": site.news.first().and_then(|a| site.translation(a, default).date).map(|d| d.year),
+        },
+    });
+    let extra = cx.page_data(route);
+    if let (Some(ctx), Value::Object(extra)) = (ctx.as_object_mut(), extra) {
+        ctx.extend(extra);
+    }
+    ctx
+}
+
+struct Cx<'a> {
+    site: &'a Site,
+    lang: &'a str,
+}
+
+impl Cx<'_> {
+    fn default(&self) -> &str {
+        &self.site.config.default_language
+    }
+
+    /// A localized text as `name`, `name_html`, `name_lang` entries of `map`.
+    fn text(&self, map: &mut Map<String, Value>, key: &str, field: &Localized<String>) {
+        match field.resolve(self.lang, self.default()) {
+            Some(r) => {
+                map.insert(key.into(), Value::from(r.value.as_str()));
+                map.insert(format!("{key}_html"), Value::from(lang_html(r.value, r.lang, self.lang)));
+                map.insert(format!("{key}_lang"), lang_or_null(r.lang, self.lang));
+            }
+            None => {
+                map.insert(key.into(), Value::from(""));
+                map.insert(format!("{key}_html"), Value::from(""));
+                map.insert(format!("{key}_lang"), Value::Null);
+            }
+        }
+    }
+
+    fn plain(&self, field: &Localized<String>) -> String {
+        field
+            .resolve(self.lang, self.default())
+            .map(|r| r.value.clone())
+            .unwrap_or_default()
+    }
+
+    fn message(&self, id: &str) -> Option<String> {
+        self.site.catalog.format(self.lang, id, None).ok().map(|f| f.text)
+    }
+
+    fn title_and_description(&self, route: &Route) -> (String, String) {
+        let site = self.site;
+        match route {
+            Route::Product { id, .. } => site
+                .product(id)
+                .map(|p| (self.plain(&p.name), self.plain(&p.summary)))
+                .unwrap_or_default(),
+            Route::Category { id, .. } => site
+                .category(id)
+                .map(|c| (self.plain(&c.name), self.plain(&c.summary)))
+                .unwrap_or_default(),
+            Route::Article { slug, .. } | Route::Page { slug, .. } => site
+                .news
+                .iter()
+                .chain(&site.pages)
+                .find(|a| &a.slug == slug && matches!(route, Route::Article { .. }) == (a.kind == crate::content::ArticleKind::News))
+                .map(|a| {
+                    let t = site.translation(a, self.lang);
+                    (t.title.clone(), t.summary.clone().unwrap_or_default())
+                })
+                .unwrap_or_default(),
+            _ => (
+                String::new(),
+                self.message("company-tagline").unwrap_or_default(),
+            ),
+        }
+    }
+
+    fn languages(&self, route: &Route) -> Value {
+        let site = self.site;
+        site.config
+            .languages
+            .iter()
+            .map(|l| {
+                let target = match route.lang() {
+                    Some(_) => route.with_lang(&l.code),
+                    None => Route::Home { lang: l.code.clone() },
+                };
+                json!({
+                    "code": l.code,
+                    "locale": l.locale,
+                    "name": l.name,
+                    "url": site.url(&target),
+                    "current": route.lang() == Some(l.code.as_str()),
+                })
+            })
+            .collect()
+    }
+
+    fn alternates(&self, route: &Route) -> Value {
+        let site = self.site;
+        let default = self.default();
+        let (per_lang, x_default): (Vec<Route>, Route) = match route {
+            Route::NotFound | Route::Sitemap | Route::Robots => return json!([]),
+            Route::Chooser => (
+                site.config.languages.iter().map(|l| Route::Home { lang: l.code.clone() }).collect(),
+                Route::Chooser,
+            ),
+            _ => (
+                site.config.languages.iter().map(|l| route.with_lang(&l.code)).collect(),
+                route.with_lang(default),
+            ),
+        };
+        let mut list: Vec<Value> = per_lang
+            .iter()
+            .map(|r| {
+                let locale = r
+                    .lang()
+                    .and_then(|c| site.config.language(c))
+                    .map_or("", |l| l.locale.as_str());
+                json!({"hreflang": locale, "href": site.permalink(r)})
+            })
+            .collect();
+        list.push(json!({"hreflang": "x-default", "href": site.permalink(&x_default)}));
+        Value::Array(list)
+    }
+
+    fn nav(&self) -> Value {
+        let site = self.site;
+        let lang = self.lang.to_string();
+        json!({
+            "home": site.url(&Route::Home { lang: lang.clone() }),
+            "products": site.url(&Route::Products { lang: lang.clone() }),
+            "news": site.url(&Route::NewsList { lang: lang.clone(), page: 1 }),
+            "categories": site.categories.iter().map(|c| json!({
+                "id": c.id,
+                "name": self.plain(&c.name),
+                "url": site.url(&Route::Category { lang: lang.clone(), id: c.id.clone(), page: 1 }),
+            })).collect::<Vec<_>>(),
+            "pages": site.pages.iter().map(|p| json!({
+                "slug": p.slug,
+                "title": site.translation(p, &lang).title,
+                "url": site.url(&Route::Page { lang: lang.clone(), slug: p.slug.clone() }),
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    fn spec(&self, spec: &Spec) -> Value {
+        let site = self.site;
+        let label = site.catalog.format(self.lang, &format!("spec-{}", spec.key), None).ok();
+        let value = match &spec.value {
+            SpecValue::Number(n) => site
+                .formats(self.lang)
+                .map_or_else(|| n.to_string(), |f| f.numbers.format(*n, None)),
+            SpecValue::Text(t) => t.clone(),
+        };
+        let unit = spec
+            .unit
+            .as_ref()
+            .and_then(|u| site.catalog.format(self.lang, &format!("unit-{u}"), None).ok())
+            .map(|f| f.text);
+        // A no-break space keeps a number and its unit on one line in narrow table cells.
+        let text = match &unit {
+            Some(u) => format!("{value}\u{a0}{u}"),
+            None => value.clone(),
+        };
+        json!({
+            "key": spec.key,
+            "label": label.as_ref().map_or(spec.key.as_str(), |l| l.text.as_str()),
+            "label_lang": label.as_ref().and_then(|l| if l.fallback { Some(l.lang.as_str()) } else { None }),
+            "number": match spec.value { SpecValue::Number(n) => Some(n), SpecValue::Text(_) => None },
+            "value": value,
+            "unit": unit,
+            "text": text,
+        })
+    }
+
+    fn category_ref(&self, id: &str) -> Value {
+        let site = self.site;
+        json!({
+            "id": id,
+            "name": site.category(id).map(|c| self.plain(&c.name)).unwrap_or_default(),
+            "url": site.url(&Route::Category { lang: self.lang.to_string(), id: id.to_string(), page: 1 }),
+        })
+    }
+
+    fn product_card(&self, p: &Product) -> Map<String, Value> {
+        let site = self.site;
+        let mut m = Map::new();
+        m.insert("id".into(), Value::from(p.id.as_str()));
+        self.text(&mut m, "name", &p.name);
+        self.text(&mut m, "summary", &p.summary);
+        m.insert(
+            "url".into(),
+            Value::from(site.url(&Route::Product { lang: self.lang.to_string(), id: p.id.clone() })),
+        );
+        m.insert(
+            "image".into(),
+            p.image.as_ref().and_then(|i| site.static_url(i).ok()).map_or(Value::Null, Value::from),
+        );
+        m.insert("category".into(), self.category_ref(&p.category));
+        m.insert("key_specs".into(), p.specs.iter().take(3).map(|s| self.spec(s)).collect());
+        m.insert("featured".into(), Value::from(p.featured));
+        m
+    }
+
+    fn product_full(&self, p: &Product) -> Value {
+        let site = self.site;
+        let mut m = self.product_card(p);
+        let description = site.description_html(&p.id, self.lang);
+        m.insert("description_html".into(), Value::from(description.map_or("", |h| h.html.as_str())));
+        m.insert(
+            "description_lang".into(),
+            description.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang)),
+        );
+        match p.features.resolve(self.lang, self.default()) {
+            Some(r) => {
+                m.insert("features".into(), json!(r.value));
+                m.insert("features_lang".into(), lang_or_null(r.lang, self.lang));
+            }
+            None => {
+                m.insert("features".into(), json!([]));
+                m.insert("features_lang".into(), Value::Null);
+            }
+        }
+        m.insert("specs".into(), p.specs.iter().map(|s| self.spec(s)).collect());
+        let news: Vec<Value> = site
+            .news
+            .iter()
+            .filter(|a| a.translations.values().any(|t| t.products.iter().any(|(id, _)| id == &p.id)))
+            .map(|a| Value::Object(self.article_card(a)))
+            .collect();
+        m.insert("news".into(), Value::Array(news));
+        m.insert("json_ld".into(), Value::from(self.json_ld(p, &m)));
+        Value::Object(m)
+    }
+
+    fn json_ld(&self, p: &Product, card: &Map<String, Value>) -> String {
+        let site = self.site;
+        let route = Route::Product { lang: self.lang.to_string(), id: p.id.clone() };
+        let mut ld = json!({
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": card.get("name"),
+            "description": card.get("summary"),
+            "sku": p.id,
+            "url": site.permalink(&route),
+            "category": card.get("category").and_then(|c| c.get("name")),
+            "additionalProperty": p.specs.iter().map(|s| {
+                let spec = self.spec(s);
+                let mut prop = json!({
+                    "@type": "PropertyValue",
+                    "name": spec["label"],
+                    "value": spec.get("number").filter(|n| !n.is_null()).unwrap_or(&spec["value"]),
+                });
+                if !spec["unit"].is_null() {
+                    prop["unitText"] = spec["unit"].clone();
+                }
+                prop
+            }).collect::<Vec<_>>(),
+        });
+        if let Some(company) = self.message("company-name") {
+            ld["brand"] = json!({"@type": "Brand", "name": company});
+        }
+        if let Some(image) = p.image.as_ref().and_then(|i| site.static_url(i).ok()) {
+            ld["image"] = Value::from(format!(
+                "{}{}",
+                site.config.base_url,
+                image.trim_start_matches(site.config.base_path.as_str())
+            ));
+        }
+        // `</script>` inside a string must not end the script element.
+        serde_json::to_string(&ld)
+            .unwrap_or_default()
+            .replace("</", "<\\/")
+            .replace("<!--", "<\\u0021--")
+    }
+
+    fn category_card(&self, c: &Category) -> Map<String, Value> {
+        let site = self.site;
+        let mut m = Map::new();
+        m.insert("id".into(), Value::from(c.id.as_str()));
+        self.text(&mut m, "name", &c.name);
+        self.text(&mut m, "summary", &c.summary);
+        m.insert(
+            "url".into(),
+            Value::from(site.url(&Route::Category { lang: self.lang.to_string(), id: c.id.clone(), page: 1 })),
+        );
+        m.insert("product_count".into(), Value::from(site.products_in(&c.id).count()));
+        let image = site
+            .products_in(&c.id)
+            .find_map(|p| p.image.as_ref().and_then(|i| site.static_url(i).ok()));
+        m.insert("image".into(), image.map_or(Value::Null, Value::from));
+        m
+    }
+
+    fn article_card(&self, a: &Article) -> Map<String, Value> {
+        let site = self.site;
+        let t = site.translation(a, self.lang);
+        let mut m = Map::new();
+        m.insert("slug".into(), Value::from(a.slug.as_str()));
+        m.insert("title".into(), Value::from(t.title.as_str()));
+        m.insert("title_html".into(), Value::from(lang_html(&t.title, &t.lang, self.lang)));
+        m.insert("title_lang".into(), lang_or_null(&t.lang, self.lang));
+        let summary = t.summary.as_deref().unwrap_or("");
+        m.insert("summary".into(), Value::from(summary));
+        m.insert("summary_html".into(), Value::from(lang_html(summary, &t.lang, self.lang)));
+        m.insert("date".into(), t.date.map_or(Value::Null, |d| Value::from(d.iso())));
+        m.insert(
+            "date_display".into(),
+            t.date
+                .and_then(|d| site.formats(self.lang).map(|f| f.dates.format(d.year, d.month, d.day)))
+                .map_or(Value::Null, Value::from),
+        );
+        let route = match a.kind {
+            crate::content::ArticleKind::News => Route::Article { lang: self.lang.to_string(), slug: a.slug.clone() },
+            crate::content::ArticleKind::Page => Route::Page { lang: self.lang.to_string(), slug: a.slug.clone() },
+        };
+        m.insert("url".into(), Value::from(site.url(&route)));
+        m.insert("permalink".into(), Value::from(site.permalink(&route)));
+        m
+    }
+
+    fn article_full(&self, a: &Article) -> Map<String, Value> {
+        let site = self.site;
+        let mut m = self.article_card(a);
+        let body = site.body_html(a, self.lang);
+        m.insert("content_html".into(), Value::from(body.map_or("", |h| h.html.as_str())));
+        m.insert(
+            "content_lang".into(),
+            body.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang)),
+        );
+        let t = site.translation(a, self.lang);
+        let products: Vec<Value> = t
+            .products
+            .iter()
+            .filter_map(|(id, _)| site.product(id))
+            .map(|p| Value::Object(self.product_card(p)))
+            .collect();
+        m.insert("products".into(), Value::Array(products));
+        m
+    }
+
+    fn paginator(&self, current: usize, total: usize, route_for: impl Fn(usize) -> Route) -> Value {
+        let url = |n: usize| self.site.url(&route_for(n));
+        json!({
+            "current": current,
+            "total": total,
+            "prev": if current > 1 { Some(url(current - 1)) } else { None },
+            "next": if current < total { Some(url(current + 1)) } else { None },
+            "pages": (1..=total).map(|n| json!({"number": n, "url": url(n), "current": n == current})).collect::<Vec<_>>(),
+        })
+    }
+
+    fn page_data(&self, route: &Route) -> Value {
+        let site = self.site;
+        let lang = self.lang.to_string();
+        match route {
+            Route::Home { .. } => {
+                let mut featured: Vec<&Product> = site.products.iter().filter(|p| p.featured).collect();
+                if featured.is_empty() {
+                    featured = site.categories.iter().filter_map(|c| site.products_in(&c.id).next()).collect();
+                }
+                json!({
+                    "categories": site.categories.iter().map(|c| Value::Object(self.category_card(c))).collect::<Vec<_>>(),
+                    "featured": featured.iter().map(|p| Value::Object(self.product_card(p))).collect::<Vec<_>>(),
+                    "latest_news": site.news.iter().take(3).map(|a| Value::Object(self.article_card(a))).collect::<Vec<_>>(),
+                })
+            }
+            Route::Products { .. } => json!({
+                "categories": site.categories.iter().map(|c| {
+                    let mut m = self.category_card(c);
+                    m.insert("products".into(), site.products_in(&c.id).map(|p| Value::Object(self.product_card(p))).collect());
+                    Value::Object(m)
+                }).collect::<Vec<_>>(),
+            }),
+            Route::Product { id, .. } => json!({
+                "product": site.product(id).map(|p| self.product_full(p)),
+            }),
+            Route::Category { id, page, .. } => {
+                let products: Vec<&Product> = site.products_in(id).collect();
+                let total = page_count(products.len(), PRODUCTS_PER_PAGE);
+                json!({
+                    "category": site.category(id).map(|c| Value::Object(self.category_card(c))),
+                    "products": products.iter().skip((page - 1) * PRODUCTS_PER_PAGE).take(PRODUCTS_PER_PAGE)
+                        .map(|p| Value::Object(self.product_card(p))).collect::<Vec<_>>(),
+                    "paginator": self.paginator(*page, total, |n| Route::Category { lang: lang.clone(), id: id.clone(), page: n }),
+                })
+            }
+            Route::NewsList { page, .. } => {
+                let total = page_count(site.news.len(), NEWS_PER_PAGE);
+                json!({
+                    "articles": site.news.iter().skip((page - 1) * NEWS_PER_PAGE).take(NEWS_PER_PAGE)
+                        .map(|a| Value::Object(self.article_card(a))).collect::<Vec<_>>(),
+                    "paginator": self.paginator(*page, total, |n| Route::NewsList { lang: lang.clone(), page: n }),
+                })
+            }
+            Route::Article { slug, .. } => json!({
+                "article": site.news.iter().find(|a| &a.slug == slug).map(|a| Value::Object(self.article_full(a))),
+            }),
+            Route::Page { slug, .. } => json!({
+                "content": site.pages.iter().find(|a| &a.slug == slug).map(|a| Value::Object(self.article_full(a))),
+            }),
+            Route::Atom { .. } => {
+                let updated = site
+                    .news
+                    .iter()
+                    .filter_map(|a| site.translation(a, self.lang).date)
+                    .max()
+                    .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{}T00:00:00Z", d.iso()));
+                json!({
+                    "articles": site.news.iter().map(|a| Value::Object(self.article_full(a))).collect::<Vec<_>>(),
+                    "feed_url": site.permalink(route),
+                    "updated": updated,
+                })
+            }
+            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots => json!({}),
+        }
+    }
+}
+
+fn lang_or_null(text_lang: &str, page_lang: &str) -> Value {
+    if text_lang == page_lang {
+        Value::Null
+    } else {
+        Value::from(text_lang)
+    }
+}

@@ -1,0 +1,41 @@
+//! Outputs built in code rather than templates: they have one correct form.
+
+use crate::plan::{Route, plan};
+use crate::site::Site;
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// `sitemap.xml` with `xhtml:link` alternates for every language and `x-default`, as search
+/// engines want for multilingual sites.
+pub fn sitemap(site: &Site) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for route in plan(site).iter().filter(|r| r.in_sitemap()) {
+        out.push_str("  <url>\n");
+        out.push_str(&format!("    <loc>{}</loc>\n", xml_escape(&site.permalink(route))));
+        for l in &site.config.languages {
+            out.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                xml_escape(&l.locale),
+                xml_escape(&site.permalink(&route.with_lang(&l.code)))
+            ));
+        }
+        out.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+            xml_escape(&site.permalink(&route.with_lang(&site.config.default_language)))
+        ));
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.permalink(&Route::Sitemap)
+    )
+}

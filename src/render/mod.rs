@@ -1,0 +1,241 @@
+//! Rendering: one [`Route`] in, one file's bytes out.
+//!
+//! The Tera environment (templates, the `t`/`t_plain`/`asset` functions, the `number` filter)
+//! is built once per build and shared by all threads; each render reads only the immutable
+//! [`Site`], so the output of a route never depends on which other routes rendered before.
+
+mod context;
+mod feeds;
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::plan::Route;
+use crate::site::Site;
+use fluent_bundle::{FluentArgs, FluentValue};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tera::{Kwargs, State, Tera, Value};
+
+/// Renders routes of one site.
+pub struct Renderer {
+    site: Arc<Site>,
+    tera: Tera,
+}
+
+/// A rendered output.
+pub struct Output {
+    /// Path relative to the output folder.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Renderer {
+    /// Compiles every template once. Syntax errors in all templates are reported together.
+    pub fn new(site: Arc<Site>) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        // Tera stops at the first bad template; compiling each on its own first finds them all.
+        for (name, source) in &site.theme.templates {
+            let mut scratch = Tera::new();
+            if let Err(e) = scratch.add_raw_template(name, &source.text)
+                && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+            {
+                errors.push(template_error(&site, &e, name));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".htm"]);
+        register(&mut tera, &site);
+        if let Err(e) = tera.add_raw_templates(site.theme.templates.iter().map(|(n, s)| (n.as_str(), s.text.as_str()))) {
+            return Err(vec![template_error(&site, &e, "")]);
+        }
+        let mut missing = Vec::new();
+        for route in [
+            Route::Chooser,
+            Route::NotFound,
+            Route::Home { lang: String::new() },
+            Route::Products { lang: String::new() },
+            Route::Product { lang: String::new(), id: String::new() },
+            Route::Category { lang: String::new(), id: String::new(), page: 1 },
+            Route::NewsList { lang: String::new(), page: 1 },
+            Route::Article { lang: String::new(), slug: String::new() },
+            Route::Page { lang: String::new(), slug: String::new() },
+            Route::Atom { lang: String::new() },
+        ] {
+            if let Some(name) = route.default_template()
+                && !site.theme.templates.contains_key(name)
+            {
+                missing.push(
+                    Diagnostic::error(
+                        Location::file(format!("themes/{}/templates/{name}", site.theme.name)),
+                        format!("the theme has no template `{name}`"),
+                    )
+                    .with_hint("add it to the theme or to the site's templates/ folder"),
+                );
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        Ok(Renderer { site, tera })
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Renders one route. A pure function of the site and the route.
+    pub fn render(&self, route: &Route) -> Result<Output, Diagnostic> {
+        let site = &*self.site;
+        let bytes = match route {
+            Route::Sitemap => feeds::sitemap(site).into_bytes(),
+            Route::Robots => feeds::robots(site).into_bytes(),
+            _ => {
+                let template = context::template_for(site, route);
+                let ctx = context::build(site, route);
+                let ctx = tera::Context::from_serialize(&ctx).map_err(|e| {
+                    Diagnostic::error(Location::file(site.theme.template_display(template)), e.to_string())
+                })?;
+                self.tera
+                    .render(template, &ctx)
+                    .map_err(|e| template_error(site, &e, template))?
+                    .into_bytes()
+            }
+        };
+        Ok(Output {
+            path: route.output_file(),
+            bytes,
+        })
+    }
+}
+
+/// Turns a Tera error into a diagnostic at the template's file, line and column.
+fn template_error(site: &Site, error: &tera::Error, fallback_template: &str) -> Diagnostic {
+    use std::error::Error as _;
+    let (name, line, column, mut message) = match error.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            (r.filename().to_string(), span.start_line, span.start_col + 1, r.message().to_string())
+        }
+        other => (fallback_template.to_string(), 1, 1, other.to_string()),
+    };
+    let mut source = error.source();
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    let kind = match error.kind() {
+        tera::ErrorKind::SyntaxError(_) => "template syntax error",
+        _ => "template error",
+    };
+    let name = if name.is_empty() { fallback_template.to_string() } else { name };
+    Diagnostic::error(
+        Location::new(site.theme.template_display(&name), line, column),
+        format!("{kind} in `{name}`: {message}"),
+    )
+}
+
+fn escape(text: &str) -> String {
+    let mut buf = Vec::with_capacity(text.len() + 8);
+    let _ = tera::escape_html(text, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// `text` as HTML, wrapped in an element carrying its language when it is not the page's.
+pub(crate) fn lang_html(text: &str, text_lang: &str, page_lang: &str) -> String {
+    if text_lang == page_lang {
+        escape(text)
+    } else {
+        format!("<span lang=\"{}\">{}</span>", escape(text_lang), escape(text))
+    }
+}
+
+fn page_lang(site: &Site, state: &State) -> String {
+    state
+        .get::<String>("lang")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| site.config.default_language.clone())
+}
+
+fn fluent_args(kwargs: &Kwargs) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for (key, value) in kwargs.iter() {
+        let key = key.to_string();
+        if key == "key" {
+            continue;
+        }
+        let v: FluentValue<'static> = if let Some(n) = value.as_f64() {
+            FluentValue::from(n)
+        } else if let Some(s) = value.as_str() {
+            FluentValue::from(s.to_string())
+        } else {
+            FluentValue::from(value.to_string())
+        };
+        args.set(key, v);
+    }
+    args
+}
+
+fn register(tera: &mut Tera, site: &Arc<Site>) {
+    for (name, html) in [("t", true), ("t_plain", false)] {
+        let site = Arc::clone(site);
+        tera.register_function(name, move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
+            let key: String = kwargs.must_get::<&str>("key")?.to_string();
+            let lang = page_lang(&site, state);
+            let args = fluent_args(&kwargs);
+            let formatted = site
+                .catalog
+                .format(&lang, &key, Some(&args))
+                .map_err(tera::Error::message)?;
+            Ok(if html {
+                Value::safe_string(&lang_html(&formatted.text, &formatted.lang, &lang))
+            } else {
+                Value::from(formatted.text)
+            })
+        });
+    }
+    {
+        let site = Arc::clone(site);
+        tera.register_filter("number", move |value: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let decimals: Option<u8> = kwargs.get::<u8>("decimals")?;
+            let lang = page_lang(&site, state);
+            let formats = site
+                .formats(&lang)
+                .ok_or_else(|| tera::Error::message(format!("no number format for `{lang}`")))?;
+            Ok(formats.numbers.format(value, decimals))
+        });
+    }
+    {
+        let site = Arc::clone(site);
+        let hashes: Mutex<HashMap<String, String>> = Mutex::new(HashMap::new());
+        tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let path: String = kwargs.must_get::<&str>("path")?.to_string();
+            let url = site
+                .static_url(&path)
+                .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?;
+            let rel = path.trim_start_matches('/').to_string();
+            let cached = hashes.lock().ok().and_then(|h| h.get(&rel).cloned());
+            let hash = match cached {
+                Some(h) => h,
+                None => {
+                    let bytes = site
+                        .theme
+                        .static_files
+                        .get(&rel)
+                        .map(|f| f.read())
+                        .transpose()
+                        .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?
+                        .unwrap_or_default();
+                    let h = crate::theme::content_hash(&bytes);
+                    if let Ok(mut map) = hashes.lock() {
+                        map.insert(rel, h.clone());
+                    }
+                    h
+                }
+            };
+            Ok(Value::from(format!("{url}?v={hash}")))
+        });
+    }
+}

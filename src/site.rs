@@ -1,0 +1,548 @@
+//! The site model: every source loaded, cross-checked and pre-rendered, held in memory.
+//!
+//! Everything that can fail because of what a user wrote fails here, before a single output
+//! is rendered: unknown categories, missing images, broken `@/` links, spec labels without a
+//! Fluent message. What is left for rendering are template problems.
+
+use crate::config::Config;
+use crate::content::{Article, ArticleKind, Category, Content, Localized, Product, Translation};
+use crate::diagnostics::{Diagnostic, Location, did_you_mean, sort};
+use crate::i18n::{Catalog, DateFormat, NumberFormat};
+use crate::markdown::{self, LinkResolver, MarkdownSource};
+use crate::plan::{RESERVED_SLUGS, Route};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// What to include in the model.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include items marked `draft: true`.
+    pub drafts: bool,
+    /// Override `base_url` from the config (e.g. for a staging server).
+    pub base_url: Option<String>,
+}
+
+/// A text pre-rendered to HTML for one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Html {
+    pub html: String,
+    /// The language the text is in: differs from the page's on fallback.
+    pub lang: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum TextKey {
+    Description { id: String, lang: String },
+    Body { kind: u8, slug: String, lang: String },
+}
+
+/// Locale-specific formatters for one language.
+#[derive(Debug)]
+pub struct Formats {
+    pub numbers: NumberFormat,
+    pub dates: DateFormat,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub catalog: Catalog,
+    pub theme: Theme,
+    /// Sorted by category order, then product order, then id.
+    pub categories: Vec<Category>,
+    pub products: Vec<Product>,
+    /// Newest first.
+    pub news: Vec<Article>,
+    pub pages: Vec<Article>,
+    formats: BTreeMap<String, Formats>,
+    html: HashMap<TextKey, Html>,
+}
+
+/// A loaded site and the warnings found on the way.
+pub struct Loaded {
+    pub site: Site,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// Loads and validates everything. On any error, returns every diagnostic found (errors and
+    /// warnings, sorted by place).
+    pub fn load(root: &Path, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+        let mut config = Config::load(root)?;
+        if let Some(url) = &options.base_url {
+            let mut text = format!("base_url = {url:?}\n");
+            text.push_str(&format!("default_language = {:?}\n", config.default_language));
+            // Re-validate the override through the same code path as the file.
+            let overridden = Config::parse(&format!(
+                "{text}{}",
+                config
+                    .languages
+                    .iter()
+                    .map(|l| format!("[[languages]]\ncode = {:?}\nlocale = {:?}\nname = {:?}\n", l.code, l.locale, l.name))
+                    .collect::<String>()
+            ))
+            .map_err(|mut e| {
+                for d in &mut e {
+                    d.message = format!("--base-url: {}", d.message);
+                }
+                e
+            })?;
+            config.base_url = overridden.base_url;
+            config.base_path = overridden.base_path;
+        }
+        let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
+        let mut diags = Vec::new();
+        let (content, (theme, theme_diags)) = rayon::join(
+            || {
+                let mut d = Vec::new();
+                let c = Content::load(root, &languages, &mut d);
+                (c, d)
+            },
+            || {
+                let mut d = Vec::new();
+                let t = Theme::load(root, &config.theme, &languages, &mut d);
+                (t, d)
+            },
+        );
+        let (content, content_diags) = content;
+        diags.extend(content_diags);
+        diags.extend(theme_diags);
+        let (catalog, catalog_diags) = Catalog::load(theme.locales.clone(), &config.languages, &config.default_language);
+        diags.extend(catalog_diags);
+
+        let mut formats = BTreeMap::new();
+        for l in &config.languages {
+            match (NumberFormat::new(&l.locale), DateFormat::new(&l.locale)) {
+                (Ok(numbers), Ok(dates)) => {
+                    formats.insert(l.code.clone(), Formats { numbers, dates });
+                }
+                (Err(e), _) | (_, Err(e)) => diags.push(Diagnostic::error(Location::file(crate::config::CONFIG_FILE), e)),
+            }
+        }
+
+        let mut site = Site {
+            root: root.to_path_buf(),
+            config,
+            catalog,
+            theme,
+            categories: content.categories,
+            products: content.products,
+            news: content.news,
+            pages: content.pages,
+            formats,
+            html: HashMap::new(),
+        };
+        site.drop_drafts(options.drafts);
+        site.sort();
+        site.validate(&mut diags);
+        site.render_markdown(&mut diags);
+        sort(&mut diags);
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(diags);
+        }
+        Ok(Loaded { site, warnings: diags })
+    }
+
+    fn drop_drafts(&mut self, keep: bool) {
+        if keep {
+            return;
+        }
+        self.products.retain(|p| !p.draft);
+        for list in [&mut self.news, &mut self.pages] {
+            for a in list.iter_mut() {
+                a.translations.retain(|_, t| !t.draft);
+            }
+            list.retain(|a| !a.translations.is_empty());
+        }
+    }
+
+    fn sort(&mut self) {
+        let category_rank: HashMap<&str, usize> =
+            self.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        self.products.sort_by(|a, b| {
+            let ra = category_rank.get(a.category.as_str()).copied().unwrap_or(usize::MAX);
+            let rb = category_rank.get(b.category.as_str()).copied().unwrap_or(usize::MAX);
+            (ra, a.order, &a.id).cmp(&(rb, b.order, &b.id))
+        });
+        let default = self.config.default_language.clone();
+        self.news.sort_by(|a, b| {
+            let da = representative(a, &default, &default).date;
+            let db = representative(b, &default, &default).date;
+            db.cmp(&da).then_with(|| a.slug.cmp(&b.slug))
+        });
+        self.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+
+    /// Cross-checks references and reports missing translations.
+    fn validate(&self, diags: &mut Vec<Diagnostic>) {
+        let default = &self.config.default_language;
+        let category_ids: Vec<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
+        for c in &self.categories {
+            self.check_localized(&c.name, &format!("category `{}`", c.id), "name", true, diags);
+            self.check_localized(&c.summary, &format!("category `{}`", c.id), "summary", false, diags);
+        }
+        let template_names: Vec<&str> = self.theme.templates.keys().map(String::as_str).collect();
+        for p in &self.products {
+            if !category_ids.contains(&p.category.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        p.category_location.clone(),
+                        format!("product `{}` is in category `{}`, which is not in content/categories.yaml", p.id, p.category),
+                    )
+                    .with_optional_hint(
+                        did_you_mean(&p.category, category_ids.iter().copied())
+                            .or_else(|| Some(format!("the categories are: {}", category_ids.join(", ")))),
+                    ),
+                );
+            }
+            if let Some(image) = &p.image {
+                self.check_static(image, &p.image_location, diags);
+            }
+            let what = format!("product `{}`", p.id);
+            self.check_localized(&p.name, &what, "name", true, diags);
+            self.check_localized(&p.summary, &what, "summary", false, diags);
+            self.check_localized(&p.description, &what, "description", false, diags);
+            self.check_localized(&p.features, &what, "features", false, diags);
+            for spec in &p.specs {
+                let label = format!("spec-{}", spec.key);
+                if !self.catalog.has_any(&label) {
+                    diags.push(
+                        Diagnostic::error(
+                            spec.location.clone(),
+                            format!("spec `{}` has no label: there is no Fluent message `{label}`", spec.key),
+                        )
+                        .with_hint(format!("add `{label} = …` to locales/{default}/*.ftl (and the other languages)")),
+                    );
+                }
+                if let Some(unit) = &spec.unit {
+                    let id = format!("unit-{unit}");
+                    if !self.catalog.has_any(&id) {
+                        diags.push(
+                            Diagnostic::error(
+                                spec.location.clone(),
+                                format!("unit `{unit}` has no name: there is no Fluent message `{id}`"),
+                            )
+                            .with_hint(format!("add `{id} = …` to locales/{default}/*.ftl (and the other languages)")),
+                        );
+                    }
+                }
+            }
+        }
+        let product_ids: Vec<&str> = self.products.iter().map(|p| p.id.as_str()).collect();
+        for article in self.news.iter().chain(&self.pages) {
+            let noun = match article.kind {
+                ArticleKind::News => "news article",
+                ArticleKind::Page => "page",
+            };
+            if article.kind == ArticleKind::Page && RESERVED_SLUGS.contains(&article.slug.as_str()) {
+                let file = &representative(article, default, default).file;
+                diags.push(
+                    Diagnostic::error(Location::file(file), format!("a page cannot be called `{}`", article.slug))
+                        .with_hint(format!("that URL belongs to the site itself; reserved: {}", RESERVED_SLUGS.join(", "))),
+                );
+            }
+            for t in article.translations.values() {
+                for (id, location) in &t.products {
+                    if !product_ids.contains(&id.as_str()) {
+                        diags.push(
+                            Diagnostic::error(location.clone(), format!("there is no product `{id}`"))
+                                .with_optional_hint(did_you_mean(id, product_ids.iter().copied())),
+                        );
+                    }
+                }
+                if let Some((name, location)) = &t.template
+                    && !self.theme.templates.contains_key(name)
+                {
+                    diags.push(
+                        Diagnostic::error(location.clone(), format!("there is no template `{name}`"))
+                            .with_optional_hint(did_you_mean(name, template_names.iter().copied())),
+                    );
+                }
+            }
+            for lang in &self.config.languages {
+                if !article.translations.contains_key(&lang.code) {
+                    let shown = representative(article, &lang.code, default);
+                    diags.push(
+                        Diagnostic::warning(
+                            Location::file(&shown.file),
+                            format!(
+                                "{noun} `{}` has no {} ({}) version; the {} text is shown",
+                                article.slug, lang.name, lang.code, shown.lang
+                            ),
+                        )
+                        .with_hint(format!(
+                            "translate it as {}/{}.{}.md",
+                            shown.file.rsplit_once('/').map_or("", |(d, _)| d),
+                            article.slug,
+                            lang.code
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_localized<T>(&self, field: &Localized<T>, what: &str, name: &str, required: bool, diags: &mut Vec<Diagnostic>) {
+        let default = &self.config.default_language;
+        if field.is_empty() {
+            if required {
+                diags.push(Diagnostic::error(field.location.clone(), format!("{what} has no `{name}`")));
+            }
+            return;
+        }
+        if !field.has(default) {
+            diags.push(
+                Diagnostic::error(
+                    field.location.clone(),
+                    format!("{what}: `{name}` has no text in the default language `{default}`"),
+                )
+                .with_hint(format!("add `{default}: …` to `{name}`; other languages fall back to it")),
+            );
+            return;
+        }
+        for lang in &self.config.languages {
+            if !field.has(&lang.code) {
+                diags.push(
+                    Diagnostic::warning(
+                        field.location.clone(),
+                        format!(
+                            "{what}: `{name}` has no {} ({}) text; the {default} text is shown",
+                            lang.name, lang.code
+                        ),
+                    )
+                    .with_hint(format!("add `{}: …` to `{name}`", lang.code)),
+                );
+            }
+        }
+    }
+
+    fn check_static(&self, path: &str, location: &Location, diags: &mut Vec<Diagnostic>) {
+        if let Err(message) = self.static_url(path) {
+            let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
+            diags.push(
+                Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
+                    .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
+                        Some("put the file under static/ and give its path from there, e.g. images/ex-300.svg".into())
+                    })),
+            );
+        }
+    }
+
+    /// Root-relative URL of a file under `static/` (site or theme), checking that it exists and
+    /// does not climb out of the folder.
+    pub fn static_url(&self, path: &str) -> Result<String, String> {
+        let rel = path.trim_start_matches('/');
+        let rel = rel.split(['?', '#']).next().unwrap_or(rel);
+        if rel.split('/').any(|part| part == ".." || part == "." || part.is_empty()) || rel.contains('\\') {
+            return Err("the path must stay inside static/ (no `..`)".into());
+        }
+        if self.theme.static_files.contains_key(rel) {
+            Ok(format!("{}{}", self.config.base_path, path.trim_start_matches('/')))
+        } else {
+            Err("there is no such file in static/".into())
+        }
+    }
+
+    /// Pre-renders every Markdown text for every language, in parallel.
+    fn render_markdown(&mut self, diags: &mut Vec<Diagnostic>) {
+        let unsafe_html = self.config.markdown.unsafe_html;
+        let default = self.config.default_language.clone();
+        let mut jobs: Vec<(TextKey, &str, String, MarkdownSource<'_>)> = Vec::new();
+        for lang in self.config.language_codes() {
+            for p in &self.products {
+                if let Some(r) = p.description.resolve(lang, &default) {
+                    let loc = &p.description.location;
+                    // A YAML block scalar starts on the line after `en: |`.
+                    let source = MarkdownSource {
+                        file: &p.file,
+                        first_line: loc.line + 1,
+                        indent: loc.column + 2,
+                    };
+                    jobs.push((
+                        TextKey::Description { id: p.id.clone(), lang: lang.to_string() },
+                        r.value.as_str(),
+                        r.lang.to_string(),
+                        source,
+                    ));
+                }
+            }
+            for (kind, list) in [(0u8, &self.news), (1u8, &self.pages)] {
+                for a in list {
+                    let t = representative(a, lang, &default);
+                    jobs.push((
+                        TextKey::Body { kind, slug: a.slug.clone(), lang: lang.to_string() },
+                        t.body.as_str(),
+                        t.lang.clone(),
+                        MarkdownSource {
+                            file: &t.file,
+                            first_line: t.body_line,
+                            indent: 1,
+                        },
+                    ));
+                }
+            }
+        }
+        let results: Vec<(TextKey, Html, Vec<Diagnostic>)> = jobs
+            .into_par_iter()
+            .map(|(key, text, text_lang, source)| {
+                let page_lang = match &key {
+                    TextKey::Description { lang, .. } | TextKey::Body { lang, .. } => lang.clone(),
+                };
+                let links = SiteLinks { site: self, lang: &page_lang };
+                let rendered = markdown::render(text, source, unsafe_html, &links);
+                (
+                    key,
+                    Html {
+                        html: rendered.html,
+                        lang: text_lang,
+                    },
+                    rendered.errors,
+                )
+            })
+            .collect();
+        for (key, html, errors) in results {
+            // Fallback texts are rendered once per language; report their errors once.
+            for e in errors {
+                if !diags.contains(&e) {
+                    diags.push(e);
+                }
+            }
+            self.html.insert(key, html);
+        }
+    }
+
+    pub fn formats(&self, lang: &str) -> Option<&Formats> {
+        self.formats.get(lang)
+    }
+
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn products_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Product> + 'a {
+        self.products.iter().filter(move |p| p.category == category)
+    }
+
+    pub fn description_html(&self, id: &str, lang: &str) -> Option<&Html> {
+        self.html.get(&TextKey::Description { id: id.to_string(), lang: lang.to_string() })
+    }
+
+    pub fn body_html(&self, article: &Article, lang: &str) -> Option<&Html> {
+        let kind = match article.kind {
+            ArticleKind::News => 0,
+            ArticleKind::Page => 1,
+        };
+        self.html.get(&TextKey::Body { kind, slug: article.slug.clone(), lang: lang.to_string() })
+    }
+
+    /// The translation shown for `lang`: its own, else the default language's, else any.
+    pub fn translation<'a>(&self, article: &'a Article, lang: &str) -> &'a Translation {
+        representative(article, lang, &self.config.default_language)
+    }
+
+    /// Root-relative URL of a route.
+    pub fn url(&self, route: &Route) -> String {
+        route.path(&self.config.base_path)
+    }
+
+    /// Absolute URL of a route.
+    pub fn permalink(&self, route: &Route) -> String {
+        format!("{}{}", self.config.base_url, route.relative_url())
+    }
+}
+
+/// The translation of `article` shown for `lang`: its own, else the default language's, else
+/// the first there is (an article always has at least one translation).
+fn representative<'a>(article: &'a Article, lang: &str, default: &str) -> &'a Translation {
+    article
+        .translations
+        .get(lang)
+        .or_else(|| article.translations.get(default))
+        .or_else(|| article.translations.values().next())
+        .unwrap_or_else(|| empty_translation())
+}
+
+/// Never reached (see [`representative`]); exists so no code path can panic.
+fn empty_translation() -> &'static Translation {
+    static EMPTY: std::sync::OnceLock<Translation> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Translation {
+        file: String::new(),
+        lang: String::new(),
+        title: String::new(),
+        date: None,
+        summary: None,
+        products: Vec::new(),
+        template: None,
+        draft: false,
+        body: String::new(),
+        body_line: 1,
+    })
+}
+
+/// Resolves Markdown links for one page language.
+struct SiteLinks<'a> {
+    site: &'a Site,
+    lang: &'a str,
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, target: &str) -> Result<String, String> {
+        let (path, fragment) = match target.split_once('#') {
+            Some((p, f)) => (p, format!("#{f}")),
+            None => (target, String::new()),
+        };
+        let path = path.trim_end_matches('/');
+        let lang = self.lang.to_string();
+        let site = self.site;
+        let route = match path.split_once('/') {
+            None if path.is_empty() => Route::Home { lang },
+            None if path == "products" => Route::Products { lang },
+            None if path == "news" => Route::NewsList { lang, page: 1 },
+            None => {
+                if !site.pages.iter().any(|p| p.slug == path) {
+                    let slugs = site.pages.iter().map(|p| p.slug.as_str());
+                    return Err(format!("there is no page `{path}`{}", suffix(did_you_mean(path, slugs))));
+                }
+                Route::Page { lang, slug: path.to_string() }
+            }
+            Some(("products", id)) => {
+                if site.product(id).is_none() {
+                    let ids = site.products.iter().map(|p| p.id.as_str());
+                    return Err(format!("there is no product `{id}`{}", suffix(did_you_mean(id, ids))));
+                }
+                Route::Product { lang, id: id.to_string() }
+            }
+            Some(("categories", id)) => {
+                if site.category(id).is_none() {
+                    let ids = site.categories.iter().map(|c| c.id.as_str());
+                    return Err(format!("there is no category `{id}`{}", suffix(did_you_mean(id, ids))));
+                }
+                Route::Category { lang, id: id.to_string(), page: 1 }
+            }
+            Some(("news", slug)) => {
+                if !site.news.iter().any(|a| a.slug == slug) {
+                    let slugs = site.news.iter().map(|a| a.slug.as_str());
+                    return Err(format!("there is no news article `{slug}`{}", suffix(did_you_mean(slug, slugs))));
+                }
+                Route::Article { lang, slug: slug.to_string() }
+            }
+            Some((section, _)) => return Err(format!("`{section}` is not a section of the site")),
+        };
+        Ok(format!("{}{fragment}", site.url(&route)))
+    }
+
+    fn check_asset(&self, url: &str) -> Result<String, String> {
+        self.site.static_url(url)
+    }
+}
+
+fn suffix(hint: Option<String>) -> String {
+    hint.map(|h| format!(" ({h})")).unwrap_or_default()
+}

@@ -1,0 +1,173 @@
+//! Reading source files safely: size limits, UTF-8 checks, and YAML/TOML parsing that turns
+//! every parser complaint into a located [`Diagnostic`].
+
+use crate::diagnostics::{Diagnostic, Location, hint_for_serde_message};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Largest source file accepted. A catalog entry is a few KB; anything near this is a mistake
+/// (a video dropped into `content/`) and would only slow the build down.
+pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a text source: refuses huge files and files that are not UTF-8, naming the place of
+/// the first bad byte so the user can find it in an editor.
+pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error(Location::file(display), format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_SOURCE_BYTES {
+        return Err(Diagnostic::error(
+            Location::file(display),
+            format!(
+                "the file is {} bytes, more than the {} bytes a source file may have",
+                meta.len(),
+                MAX_SOURCE_BYTES
+            ),
+        )
+        .with_hint("keep large media in static/ and refer to it by path"));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(Location::file(display), format!("cannot read the file: {e}")))?;
+    decode_utf8(bytes, display)
+}
+
+/// UTF-8 text of `bytes`, or an error at the first byte that is not UTF-8.
+pub fn decode_utf8(bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // Editors on Windows like to start files with a byte-order mark.
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            Err(Diagnostic::error(
+                Location::at_offset(display, &prefix, valid, 1),
+                "the file is not valid UTF-8 text",
+            )
+            .with_hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"))
+        }
+    }
+}
+
+/// Parses YAML into `T` with serde-saphyr's default budget, which bounds alias expansion,
+/// nesting depth and node counts, so an alias bomb fails fast instead of eating memory.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, display: &str, first_line: usize) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str(text).map_err(|e| yaml_error(&e, display, first_line))
+}
+
+fn yaml_error(e: &serde_saphyr::Error, display: &str, first_line: usize) -> Diagnostic {
+    let (line, column) = e
+        .location()
+        .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+    let raw = e.without_snippet().to_string();
+    let message = strip_position_suffix(&raw);
+    let hint = hint_for_serde_message(&message).or_else(|| yaml_hint(&message));
+    Diagnostic::error(
+        Location::new(display, line + first_line - 1, column),
+        friendly_yaml_message(&message),
+    )
+    .with_optional_hint(hint)
+}
+
+/// serde-saphyr appends " at line N, column M"; the location is reported separately.
+fn strip_position_suffix(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+fn friendly_yaml_message(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        return message
+            .split(", expected")
+            .next()
+            .unwrap_or(message)
+            .to_string();
+    }
+    format!("YAML: {message}")
+}
+
+fn yaml_hint(message: &str) -> Option<String> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("budget") || m.contains("alias") || m.contains("limit") {
+        Some("the file expands to far more data than a catalog entry needs; remove the repeated `*alias` references".into())
+    } else if m.contains("missing field") {
+        Some("add the field; see the source format in the README".into())
+    } else if m.contains("expected string") {
+        Some("write plain text here, e.g. `key: some text`".into())
+    } else if m.contains("invalid") && (m.contains("i64") || m.contains("u32") || m.contains("f64")) {
+        Some("write a plain number here, without units or quotes".into())
+    } else if m.contains("mapping values") || m.contains("unclosed") || m.contains("indent") {
+        Some("check the indentation and quotes; text containing `: ` must be in quotes".into())
+    } else {
+        None
+    }
+}
+
+/// Splits a Markdown file into its YAML front matter (between `---` lines) and its body.
+/// Returns `(front_matter, body, line where the body starts)`.
+pub fn split_front_matter<'a>(text: &'a str, display: &str) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+    let missing = || {
+        Diagnostic::error(Location::file(display), "the file has no front matter")
+            .with_hint("start the file with a line `---`, the fields (title: …), and another `---`")
+    };
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+        .ok_or_else(missing)?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let fm = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = 2 + fm.matches('\n').count() + 1;
+            return Ok((fm, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(Location::file(display), "the front matter is not closed")
+        .with_hint("add a line `---` after the last front matter field"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_utf8_is_located() {
+        let err = decode_utf8(b"title: ok\nname: \xff\xfe".to_vec(), "x.md").unwrap_err();
+        assert_eq!(err.location, Location::new("x.md", 2, 7));
+        assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn front_matter_split_reports_body_line() {
+        let (fm, body, line) = split_front_matter("---\ntitle: a\ndate: b\n---\nHello\n", "a.md").unwrap();
+        assert_eq!(fm, "title: a\ndate: b\n");
+        assert_eq!(body, "Hello\n");
+        assert_eq!(line, 5);
+        assert!(split_front_matter("title: a\n", "a.md").is_err());
+        assert!(split_front_matter("---\ntitle: a\n", "a.md").is_err());
+    }
+
+    #[test]
+    fn yaml_errors_name_line_and_column() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            category: String,
+        }
+        let e = parse_yaml::<T>("catgory: x\n", "p.yaml", 1).unwrap_err();
+        assert_eq!(e.location, Location::new("p.yaml", 1, 1));
+        assert_eq!(e.message, "unknown field `catgory`");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `category`?"));
+        let e = parse_yaml::<T>("category: [1]\n", "p.md", 2).unwrap_err();
+        assert_eq!(e.location, Location::new("p.md", 2, 11));
+    }
+}

@@ -1,0 +1,84 @@
+# UI strings of the brochure default theme — English.
+# A site can override any of these ids in its own locales/en/*.ftl.
+# The company-* messages (company-name, company-tagline, company-intro, company-address,
+# company-phone, company-email) belong to the site, not to the theme.
+
+## Accessibility and navigation
+skip-to-content = Skip to main content
+nav-main-label = Main navigation
+nav-categories-label = Product categories
+language-switcher-label = Language
+nav-products = Products
+nav-news = News
+breadcrumbs-label = Breadcrumb
+breadcrumbs-home = Home
+
+## Home page
+hero-cta-products = Explore our machines
+hero-cta-contact = Contact sales
+home-categories-title = Product range
+home-featured-title = Featured machines
+home-news-title = Latest news
+all-products = All products
+all-news = All news
+
+## Counts
+product-count =
+    { $count ->
+        [one] { $count } product
+       *[other] { $count } products
+    }
+article-count =
+    { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }
+
+## Product lists and categories
+products-jump-label = Jump to a category
+category-products-title = Products in { $category }
+no-products = There are no products in this category yet.
+
+## Product page
+product-overview = Overview
+features-title = Key features
+specs-title = Specifications
+specs-jump = View specifications
+specs-caption = Technical specifications of { $product }
+spec-parameter = Parameter
+spec-value = Value
+spec-unit = Unit
+product-inquiry = Request a quote
+related-news = Related news
+back-to-category = More { $category }
+datasheet-download = Download datasheet (PDF, { $size })
+
+## News
+news-list-title = Articles
+published = Published
+read-more = Read more
+products-mentioned = Products mentioned
+back-to-news = Back to all news
+no-news = No news has been published yet.
+feed-title = News
+feed-link = News feed (Atom)
+
+## Pagination
+pagination-label = Pagination
+pagination-status = Page { $current } of { $total }
+pagination-prev = Previous
+pagination-next = Next
+pagination-page = Page { $number }
+
+## Footer
+footer-contacts = Contacts
+footer-company = Company
+footer-phone = Phone:
+footer-email = Email:
+footer-rights = © { $year } { $company }. All rights reserved.
+
+## Error page
+not-found-title = Page not found
+not-found-text = Sorry, the page you are looking for does not exist or has moved. Try the home page in your language or browse our products.
+not-found-languages = Choose a language
+not-found-products = Browse products

@@ -1,0 +1,86 @@
+# Строки интерфейса темы default генератора brochure — русский язык.
+# Сайт может переопределить любой идентификатор в своём locales/ru/*.ftl.
+
+## Доступность и навигация
+skip-to-content = Перейти к основному содержанию
+nav-main-label = Основное меню
+nav-categories-label = Категории продукции
+language-switcher-label = Язык
+nav-products = Продукция
+nav-news = Новости
+breadcrumbs-label = Навигационная цепочка
+breadcrumbs-home = Главная
+
+## Главная страница
+hero-cta-products = Каталог техники
+hero-cta-contact = Связаться с отделом продаж
+home-categories-title = Модельный ряд
+home-featured-title = Рекомендуемая техника
+home-news-title = Последние новости
+all-products = Вся продукция
+all-news = Все новости
+
+## Количества
+product-count =
+    { $count ->
+        [one] { $count } товар
+        [few] { $count } товара
+        [many] { $count } товаров
+       *[other] { $count } товара
+    }
+article-count =
+    { $count ->
+        [one] { $count } статья
+        [few] { $count } статьи
+        [many] { $count } статей
+       *[other] { $count } статьи
+    }
+
+## Списки продукции и категории
+products-jump-label = Перейти к категории
+category-products-title = Продукция в категории «{ $category }»
+no-products = В этой категории пока нет продукции.
+
+## Страница продукта
+product-overview = Описание
+features-title = Основные преимущества
+specs-title = Технические характеристики
+specs-jump = Характеристики
+specs-caption = Технические характеристики: { $product }
+spec-parameter = Параметр
+spec-value = Значение
+spec-unit = Ед. изм.
+product-inquiry = Запросить цену
+related-news = Новости по теме
+back-to-category = Все модели: { $category }
+datasheet-download = Скачать технический паспорт (PDF, { $size })
+
+## Новости
+news-list-title = Статьи
+published = Опубликовано
+read-more = Читать далее
+products-mentioned = Упомянутая техника
+back-to-news = Ко всем новостям
+no-news = Новостей пока нет.
+feed-title = Новости
+feed-link = Лента новостей (Atom)
+
+## Постраничная навигация
+pagination-label = Страницы
+pagination-status = Страница { $current } из { $total }
+pagination-prev = Назад
+pagination-next = Вперёд
+pagination-page = Страница { $number }
+
+## Подвал
+footer-contacts = Контакты
+footer-company = Компания
+footer-phone = Телефон:
+footer-email = Эл. почта:
+footer-rights = © { $year } { $company }. Все права защищены.
+
+## Страница ошибки
+not-found-title = Страница не найдена
+not-found-text = К сожалению, такой страницы нет или она была перемещена. Перейдите на главную страницу на вашем языке или откройте каталог продукции.
+not-found-languages = Выберите язык
+not-found-products = Перейти в каталог

@@ -1,0 +1,74 @@
+# brochure 默认主题的界面文字 — 简体中文。
+# 站点可以在自己的 locales/zh/*.ftl 中覆盖任意同名消息。
+
+## 无障碍与导航
+skip-to-content = 跳到主要内容
+nav-main-label = 主导航
+nav-categories-label = 产品类别
+language-switcher-label = 语言
+nav-products = 产品中心
+nav-news = 新闻动态
+breadcrumbs-label = 当前位置
+breadcrumbs-home = 首页
+
+## 首页
+hero-cta-products = 浏览全部产品
+hero-cta-contact = 联系销售
+home-categories-title = 产品系列
+home-featured-title = 推荐产品
+home-news-title = 最新动态
+all-products = 全部产品
+all-news = 全部新闻
+
+## 数量
+product-count = { $count } 款产品
+article-count = { $count } 篇文章
+
+## 产品列表与类别
+products-jump-label = 跳转到产品类别
+category-products-title = { $category }产品
+no-products = 该类别暂无产品。
+
+## 产品页
+product-overview = 产品概述
+features-title = 产品亮点
+specs-title = 技术参数
+specs-jump = 查看技术参数
+specs-caption = { $product } 技术参数
+spec-parameter = 参数
+spec-value = 数值
+spec-unit = 单位
+product-inquiry = 询价
+related-news = 相关新闻
+back-to-category = 更多{ $category }
+datasheet-download = 下载产品资料（PDF，{ $size }）
+
+## 新闻
+news-list-title = 文章列表
+published = 发布于
+read-more = 阅读全文
+products-mentioned = 相关产品
+back-to-news = 返回新闻列表
+no-news = 暂无新闻。
+feed-title = 新闻动态
+feed-link = 新闻订阅（Atom）
+
+## 分页
+pagination-label = 分页
+pagination-status = 第 { $current } 页，共 { $total } 页
+pagination-prev = 上一页
+pagination-next = 下一页
+pagination-page = 第 { $number } 页
+
+## 页脚
+footer-contacts = 联系方式
+footer-company = 关于公司
+footer-phone = 电话：
+footer-email = 邮箱：
+footer-rights = © { $year } { $company } 版权所有。
+
+## 错误页
+not-found-title = 页面未找到
+not-found-text = 抱歉，您访问的页面不存在或已被移动。请返回您所用语言的首页，或浏览我们的产品。
+not-found-languages = 选择语言
+not-found-products = 浏览产品
