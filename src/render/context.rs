@@ -324,11 +324,13 @@ impl Cx<'_> {
                 image.trim_start_matches(site.config.base_path.as_str())
             ));
         }
-        // `</script>` inside a string must not end the script element.
+        // Inside <script>, `</script>` or `<!--` in a product name would change how the HTML
+        // parser reads the block; JSON's \u escapes keep the data identical and inert.
         serde_json::to_string(&ld)
             .unwrap_or_default()
-            .replace("</", "<\\/")
-            .replace("<!--", "<\\u0021--")
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
     }
 
     fn category_card(&self, c: &Category) -> Map<String, Value> {
