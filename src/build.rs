@@ -65,8 +65,15 @@ fn fail(diagnostics: Vec<Diagnostic>) -> BuildFailure {
     BuildFailure { diagnostics }
 }
 
+/// A site rendered in memory.
+pub struct Rendered {
+    pub site: Arc<Site>,
+    pub outputs: Vec<Output>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Loads the site and renders every output in memory, without writing anything.
-pub fn render_all(root: &Path, options: LoadOptions) -> Result<(Arc<Site>, Vec<Output>, Vec<Diagnostic>), BuildFailure> {
+pub fn render_all(root: &Path, options: LoadOptions) -> Result<Rendered, BuildFailure> {
     let loaded = Site::load(root, options).map_err(fail)?;
     let warnings = loaded.warnings;
     let site = Arc::new(loaded.site);
@@ -75,7 +82,8 @@ pub fn render_all(root: &Path, options: LoadOptions) -> Result<(Arc<Site>, Vec<O
         fail(e)
     })?;
     let routes = plan(&site);
-    let results: Vec<Result<Output, Diagnostic>> = routes.par_iter().map(|r| renderer.render(r)).collect();
+    let results: Vec<Result<Output, Diagnostic>> =
+        routes.par_iter().map(|r| renderer.render(r)).collect();
     let mut outputs = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
@@ -90,22 +98,36 @@ pub fn render_all(root: &Path, options: LoadOptions) -> Result<(Arc<Site>, Vec<O
         errors.extend(warnings);
         return Err(fail(errors));
     }
-    Ok((site, outputs, warnings))
+    Ok(Rendered {
+        site,
+        outputs,
+        warnings,
+    })
 }
 
 /// Runs a whole build.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let root = &options.root;
-    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
     check_output_dir(root, &output).map_err(|m| {
-        fail(vec![Diagnostic::error(Location::file(output.display().to_string()), m).with_hint("choose another --output folder")])
+        fail(vec![
+            Diagnostic::error(Location::file(output.display().to_string()), m)
+                .with_hint("choose another --output folder"),
+        ])
     })?;
     let load = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
     };
-    let (site, outputs, mut warnings) = render_all(root, load)?;
+    let Rendered {
+        site,
+        outputs,
+        mut warnings,
+    } = render_all(root, load)?;
     if options.strict && !warnings.is_empty() {
         for w in &mut warnings {
             w.severity = Severity::Error;
@@ -114,12 +136,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         return Err(fail(warnings));
     }
     let mut entries: Vec<Entry<'_>> = Vec::new();
-    let rendered: std::collections::HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let rendered: std::collections::HashSet<&str> =
+        outputs.iter().map(|o| o.path.as_str()).collect();
     for (path, source) in &site.theme.static_files {
         if rendered.contains(path.as_str()) {
             warnings.push(
-                Diagnostic::warning(Location::file(format!("static/{path}")), format!("`{path}` is also a generated page; the static file is not copied"))
-                    .with_hint("rename or remove the static file"),
+                Diagnostic::warning(
+                    Location::file(format!("static/{path}")),
+                    format!("`{path}` is also a generated page; the static file is not copied"),
+                )
+                .with_hint("rename or remove the static file"),
             );
             continue;
         }
@@ -127,11 +153,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
     entries.extend(outputs.iter().map(|o| Entry::Bytes(&o.path, &o.bytes)));
     write_atomically(&output, &entries).map_err(|e| {
-        fail(vec![Diagnostic::error(
-            Location::file(output.display().to_string()),
-            format!("could not write the site: {e}"),
-        )
-        .with_hint("the previous output was left unchanged")])
+        fail(vec![
+            Diagnostic::error(
+                Location::file(output.display().to_string()),
+                format!("could not write the site: {e}"),
+            )
+            .with_hint("the previous output was left unchanged"),
+        ])
     })?;
     let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
     Ok(BuildReport {

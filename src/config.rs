@@ -80,12 +80,16 @@ impl Config {
     /// Parses and validates the text of `brochure.toml`.
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let location = e
-                .span()
-                .map_or(Location::file(CONFIG_FILE), |s| Location::at_offset(CONFIG_FILE, text, s.start, 1));
+            let location = e.span().map_or(Location::file(CONFIG_FILE), |s| {
+                Location::at_offset(CONFIG_FILE, text, s.start, 1)
+            });
             let message = e.message().trim().to_string();
             let hint = hint_for_serde_message(&message);
-            let message = message.split(", expected").next().unwrap_or(&message).to_string();
+            let message = message
+                .split(", expected")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
             vec![Diagnostic::error(location, message).with_optional_hint(hint)]
         })?;
         let mut errors = Vec::new();
@@ -101,12 +105,18 @@ impl Config {
                     base_url.push('/');
                 }
                 let rest = &base_url[base_url.find("//").map_or(0, |i| i + 2)..];
-                rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
+                rest.find('/')
+                    .map_or("/".to_string(), |i| rest[i..].to_string())
             }
             _ => {
                 errors.push(
-                    Diagnostic::error(at("base_url"), format!("base_url `{}` is not an absolute URL", raw.base_url))
-                        .with_hint("write the full address, e.g. base_url = \"https://www.example.com/\""),
+                    Diagnostic::error(
+                        at("base_url"),
+                        format!("base_url `{}` is not an absolute URL", raw.base_url),
+                    )
+                    .with_hint(
+                        "write the full address, e.g. base_url = \"https://www.example.com/\"",
+                    ),
                 );
                 "/".to_string()
             }
@@ -122,7 +132,10 @@ impl Config {
         for lang in &raw.languages {
             let valid_code = !lang.code.is_empty()
                 && lang.code.len() <= 12
-                && lang.code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                && lang
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !valid_code {
                 errors.push(
                     Diagnostic::error(
@@ -139,7 +152,10 @@ impl Config {
                 ));
             }
             seen.push(lang.code.clone());
-            if lang.locale.parse::<unic_langid::LanguageIdentifier>().is_err()
+            if lang
+                .locale
+                .parse::<unic_langid::LanguageIdentifier>()
+                .is_err()
                 || lang.locale.parse::<icu_locale_core::Locale>().is_err()
             {
                 errors.push(
@@ -214,7 +230,9 @@ fn key_location(text: &str, key: &str) -> Location {
 /// Where the quoted value `"value"` first stands in the file.
 fn value_location(text: &str, value: &str) -> Location {
     text.find(&format!("\"{value}\""))
-        .map_or(Location::file(CONFIG_FILE), |i| Location::at_offset(CONFIG_FILE, text, i, 1))
+        .map_or(Location::file(CONFIG_FILE), |i| {
+            Location::at_offset(CONFIG_FILE, text, i, 1)
+        })
 }
 
 #[cfg(test)]
@@ -249,12 +267,17 @@ name = "Русский"
         let errs = Config::parse(&text).unwrap_err();
         assert_eq!(errs[0].location, Location::new(CONFIG_FILE, 3, 1));
         assert!(errs[0].message.contains("default_langauge"), "{}", errs[0]);
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `default_language`?"));
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some("did you mean `default_language`?")
+        );
     }
 
     #[test]
     fn relative_base_url_and_bad_default_language() {
-        let text = GOOD.replace("https://example.com/catalog", "/catalog").replace("\"en\"\n[[", "\"eng\"\n[[");
+        let text = GOOD
+            .replace("https://example.com/catalog", "/catalog")
+            .replace("\"en\"\n[[", "\"eng\"\n[[");
         let errs = Config::parse(&text).unwrap_err();
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert!(errs[0].message.contains("not an absolute URL"));

@@ -40,7 +40,12 @@ impl Location {
 
     /// The location of byte `offset` in `text`, which is the content of `file`
     /// starting at line `first_line`.
-    pub fn at_offset(file: impl Into<String>, text: &str, offset: usize, first_line: usize) -> Self {
+    pub fn at_offset(
+        file: impl Into<String>,
+        text: &str,
+        offset: usize,
+        first_line: usize,
+    ) -> Self {
         let (line, column) = line_col(text, offset);
         Location::new(file, line + first_line - 1, column)
     }
@@ -124,7 +129,9 @@ impl Diagnostic {
             "{paint}{label}{reset}{bold}: {}{reset}\n  {blue}-->{reset} {}\n",
             self.message, self.location
         );
-        if let Some(line_text) = root.and_then(|r| source_line(&r.join(&self.location.file), self.location.line)) {
+        if let Some(line_text) =
+            root.and_then(|r| source_line(&r.join(&self.location.file), self.location.line))
+        {
             let number = self.location.line.to_string();
             let pad = " ".repeat(number.len());
             let caret_pad: String = line_text
@@ -209,13 +216,18 @@ pub fn sort(items: &mut Vec<Diagnostic>) {
 }
 
 /// "did you mean `x`?" for a misspelt name, when a candidate is close enough.
-pub fn did_you_mean<'a>(unknown: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    unknown: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let best = candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(unknown, c), c))
         // Jaro-Winkler rewards shared prefixes, which paths and ids share a lot of
         // (`images/…`); the edit distance keeps suggestions to plausible typos.
-        .filter(|(score, c)| *score > 0.8 && strsim::levenshtein(unknown, c) <= (unknown.chars().count() / 3).max(2))
+        .filter(|(score, c)| {
+            *score > 0.8 && strsim::levenshtein(unknown, c) <= (unknown.chars().count() / 3).max(2)
+        })
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
     Some(format!("did you mean `{}`?", best.1))
 }
@@ -236,9 +248,10 @@ pub fn hint_for_serde_message(message: &str) -> Option<String> {
         .strip_prefix("unknown field `")
         .or_else(|| message.strip_prefix("unknown variant `"))?;
     let (unknown, rest) = rest.split_once('`')?;
-    let expected = rest.split_once("expected one of ").map(|(_, e)| e).or_else(|| {
-        rest.split_once("expected ").map(|(_, e)| e)
-    })?;
+    let expected = rest
+        .split_once("expected one of ")
+        .map(|(_, e)| e)
+        .or_else(|| rest.split_once("expected ").map(|(_, e)| e))?;
     let candidates: Vec<&str> = expected
         .split(',')
         .map(|c| c.trim().trim_matches('`').trim())
@@ -270,15 +283,20 @@ mod tests {
 
     #[test]
     fn serde_unknown_field_becomes_hint() {
-        let hint = hint_for_serde_message("unknown field `catgory`, expected one of category, name");
+        let hint =
+            hint_for_serde_message("unknown field `catgory`, expected one of category, name");
         assert_eq!(hint.as_deref(), Some("did you mean `category`?"));
-        let hint = hint_for_serde_message("unknown field `qqq`, expected one of `base_url`, `theme`");
+        let hint =
+            hint_for_serde_message("unknown field `qqq`, expected one of `base_url`, `theme`");
         assert_eq!(hint.as_deref(), Some("allowed here: base_url, theme"));
     }
 
     #[test]
     fn one_line_form_names_place_and_hint() {
         let d = Diagnostic::error(Location::new("content/a.yaml", 3, 5), "bad").with_hint("fix it");
-        assert_eq!(d.to_string(), "content/a.yaml:3:5: error: bad (hint: fix it)");
+        assert_eq!(
+            d.to_string(),
+            "content/a.yaml:3:5: error: bad (hint: fix it)"
+        );
     }
 }

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "brochure", version, about = "Trilingual catalog sites and print brochures from YAML, Markdown and Fluent")]
+#[command(
+    name = "brochure",
+    version,
+    about = "Trilingual catalog sites and print brochures from YAML, Markdown and Fluent"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -49,7 +49,12 @@ pub fn is_dangerous_url(url: &str) -> bool {
 }
 
 /// Renders `text` to HTML. Problems are returned, not thrown, so all of them are reported.
-pub fn render(text: &str, source: MarkdownSource<'_>, unsafe_html: bool, links: &dyn LinkResolver) -> Rendered {
+pub fn render(
+    text: &str,
+    source: MarkdownSource<'_>,
+    unsafe_html: bool,
+    links: &dyn LinkResolver,
+) -> Rendered {
     let mut errors = Vec::new();
     let locate = |offset: usize| {
         let mut loc = Location::at_offset(source.file, text, offset, source.first_line);
@@ -173,27 +178,48 @@ mod tests {
             }
         }
         fn check_asset(&self, url: &str) -> Result<String, String> {
-            if url == "/images/a.svg" { Ok(url.into()) } else { Err("no such file in static/".into()) }
+            if url == "/images/a.svg" {
+                Ok(url.into())
+            } else {
+                Err("no such file in static/".into())
+            }
         }
     }
 
     fn md(text: &str, unsafe_html: bool) -> Rendered {
-        let src = MarkdownSource { file: "content/news/a.ru.md", first_line: 5, indent: 1 };
+        let src = MarkdownSource {
+            file: "content/news/a.ru.md",
+            first_line: 5,
+            indent: 1,
+        };
         render(text, src, unsafe_html, &Links)
     }
 
     #[test]
     fn internal_links_resolve_and_broken_ones_are_located() {
-        let r = md("See [EX](@/products/ex-300).\n\nAnd [gone](@/products/nope).\n", false);
-        assert!(r.html.contains(r#"<a href="/ru/products/ex-300/">EX</a>"#), "{}", r.html);
+        let r = md(
+            "See [EX](@/products/ex-300).\n\nAnd [gone](@/products/nope).\n",
+            false,
+        );
+        assert!(
+            r.html.contains(r#"<a href="/ru/products/ex-300/">EX</a>"#),
+            "{}",
+            r.html
+        );
         assert_eq!(r.errors.len(), 1);
-        assert_eq!(r.errors[0].location, Location::new("content/news/a.ru.md", 7, 5));
+        assert_eq!(
+            r.errors[0].location,
+            Location::new("content/news/a.ru.md", 7, 5)
+        );
         assert!(r.errors[0].message.contains("@/products/nope"));
     }
 
     #[test]
     fn raw_html_and_script_urls_are_removed() {
-        let r = md("<script>alert(1)</script>\n\nHi <b onclick=x>there</b> [x](javascript:alert(1)) [y]( JaVaScRiPt:alert(1)) ![i](data:image/png;base64,xx)\n", false);
+        let r = md(
+            "<script>alert(1)</script>\n\nHi <b onclick=x>there</b> [x](javascript:alert(1)) [y]( JaVaScRiPt:alert(1)) ![i](data:image/png;base64,xx)\n",
+            false,
+        );
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("onclick"), "{}", r.html);
         assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
@@ -205,7 +231,10 @@ mod tests {
 
     #[test]
     fn tables_footnotes_strikethrough() {
-        let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^1]\n\n[^1]: note\n", false);
+        let r = md(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^1]\n\n[^1]: note\n",
+            false,
+        );
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>old</del>"));
         assert!(r.html.contains("footnote"));

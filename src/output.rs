@@ -49,7 +49,10 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
     }
     for source in ["content", "locales", "themes", "templates", "static"] {
         if output.starts_with(root.join(source)) {
-            return Err(format!("the output folder {} is inside the source folder {source}/", output.display()));
+            return Err(format!(
+                "the output folder {} is inside the source folder {source}/",
+                output.display()
+            ));
         }
     }
     Ok(())
@@ -138,7 +141,15 @@ mod tests {
     #[test]
     fn only_plain_relative_paths_are_safe() {
         assert!(is_safe_relative("en/products/ex-300/index.html"));
-        for bad in ["../x", "/etc/passwd", "a/../../b", "", "C:\\x", "a\\..\\b", "./a"] {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "",
+            "C:\\x",
+            "a\\..\\b",
+            "./a",
+        ] {
             assert!(!is_safe_relative(bad), "{bad}");
         }
     }

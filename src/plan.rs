@@ -12,7 +12,15 @@ pub const PRODUCTS_PER_PAGE: usize = 24;
 pub const NEWS_PER_PAGE: usize = 10;
 
 /// Page slugs that would collide with the site's own sections.
-pub const RESERVED_SLUGS: &[&str] = &["products", "categories", "news", "page", "atom.xml", "brochures", "static"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "products",
+    "categories",
+    "news",
+    "page",
+    "atom.xml",
+    "brochures",
+    "static",
+];
 
 /// One output of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,15 +33,37 @@ pub enum Route {
     Sitemap,
     /// `/robots.txt`.
     Robots,
-    Home { lang: String },
-    Products { lang: String },
-    Product { lang: String, id: String },
+    Home {
+        lang: String,
+    },
+    Products {
+        lang: String,
+    },
+    Product {
+        lang: String,
+        id: String,
+    },
     /// `page` is 1-based.
-    Category { lang: String, id: String, page: usize },
-    NewsList { lang: String, page: usize },
-    Article { lang: String, slug: String },
-    Page { lang: String, slug: String },
-    Atom { lang: String },
+    Category {
+        lang: String,
+        id: String,
+        page: usize,
+    },
+    NewsList {
+        lang: String,
+        page: usize,
+    },
+    Article {
+        lang: String,
+        slug: String,
+    },
+    Page {
+        lang: String,
+        slug: String,
+    },
+    Atom {
+        lang: String,
+    },
 }
 
 impl Route {
@@ -72,7 +102,11 @@ impl Route {
     /// The URL path below the site's base, without the base: `ru/products/ex-300/`.
     pub fn relative_url(&self) -> String {
         let paged = |base: String, page: usize| {
-            if page > 1 { format!("{base}page/{page}/") } else { base }
+            if page > 1 {
+                format!("{base}page/{page}/")
+            } else {
+                base
+            }
         };
         match self {
             Route::Chooser => String::new(),
@@ -142,7 +176,10 @@ impl Route {
 
     /// Whether the route is an HTML page that belongs in the sitemap.
     pub fn in_sitemap(&self) -> bool {
-        !matches!(self, Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots | Route::Atom { .. })
+        !matches!(
+            self,
+            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots | Route::Atom { .. }
+        )
     }
 }
 
@@ -153,7 +190,12 @@ pub fn page_count(items: usize, per_page: usize) -> usize {
 
 /// Every output of the site, in a stable order.
 pub fn plan(site: &Site) -> Vec<Route> {
-    let mut routes = vec![Route::Chooser, Route::NotFound, Route::Sitemap, Route::Robots];
+    let mut routes = vec![
+        Route::Chooser,
+        Route::NotFound,
+        Route::Sitemap,
+        Route::Robots,
+    ];
     for lang in site.config.language_codes() {
         let lang = lang.to_string();
         routes.push(Route::Home { lang: lang.clone() });
@@ -175,7 +217,10 @@ pub fn plan(site: &Site) -> Vec<Route> {
             }
         }
         for page in 1..=page_count(site.news.len(), NEWS_PER_PAGE) {
-            routes.push(Route::NewsList { lang: lang.clone(), page });
+            routes.push(Route::NewsList {
+                lang: lang.clone(),
+                page,
+            });
         }
         for a in &site.news {
             routes.push(Route::Article {
@@ -200,12 +245,28 @@ mod tests {
 
     #[test]
     fn urls_and_files() {
-        let r = Route::Category { lang: "ru".into(), id: "excavators".into(), page: 2 };
-        assert_eq!(r.path("/catalog/"), "/catalog/ru/categories/excavators/page/2/");
-        assert_eq!(r.output_file(), "ru/categories/excavators/page/2/index.html");
+        let r = Route::Category {
+            lang: "ru".into(),
+            id: "excavators".into(),
+            page: 2,
+        };
+        assert_eq!(
+            r.path("/catalog/"),
+            "/catalog/ru/categories/excavators/page/2/"
+        );
+        assert_eq!(
+            r.output_file(),
+            "ru/categories/excavators/page/2/index.html"
+        );
         assert_eq!(Route::Chooser.output_file(), "index.html");
-        assert_eq!(Route::Atom { lang: "zh".into() }.output_file(), "zh/atom.xml");
-        let p = Route::Product { lang: "en".into(), id: "ex-300".into() };
+        assert_eq!(
+            Route::Atom { lang: "zh".into() }.output_file(),
+            "zh/atom.xml"
+        );
+        let p = Route::Product {
+            lang: "en".into(),
+            id: "ex-300".into(),
+        };
         assert_eq!(p.with_lang("zh").path("/"), "/zh/products/ex-300/");
     }
 

@@ -34,8 +34,15 @@ pub struct Html {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum TextKey {
-    Description { id: String, lang: String },
-    Body { kind: u8, slug: String, lang: String },
+    Description {
+        id: String,
+        lang: String,
+    },
+    Body {
+        kind: u8,
+        slug: String,
+        lang: String,
+    },
 }
 
 /// Locale-specific formatters for one language.
@@ -74,14 +81,20 @@ impl Site {
         let mut config = Config::load(root)?;
         if let Some(url) = &options.base_url {
             let mut text = format!("base_url = {url:?}\n");
-            text.push_str(&format!("default_language = {:?}\n", config.default_language));
+            text.push_str(&format!(
+                "default_language = {:?}\n",
+                config.default_language
+            ));
             // Re-validate the override through the same code path as the file.
             let overridden = Config::parse(&format!(
                 "{text}{}",
                 config
                     .languages
                     .iter()
-                    .map(|l| format!("[[languages]]\ncode = {:?}\nlocale = {:?}\nname = {:?}\n", l.code, l.locale, l.name))
+                    .map(|l| format!(
+                        "[[languages]]\ncode = {:?}\nlocale = {:?}\nname = {:?}\n",
+                        l.code, l.locale, l.name
+                    ))
                     .collect::<String>()
             ))
             .map_err(|mut e| {
@@ -110,7 +123,11 @@ impl Site {
         let (content, content_diags) = content;
         diags.extend(content_diags);
         diags.extend(theme_diags);
-        let (catalog, catalog_diags) = Catalog::load(theme.locales.clone(), &config.languages, &config.default_language);
+        let (catalog, catalog_diags) = Catalog::load(
+            theme.locales.clone(),
+            &config.languages,
+            &config.default_language,
+        );
         diags.extend(catalog_diags);
 
         let mut formats = BTreeMap::new();
@@ -119,7 +136,10 @@ impl Site {
                 (Ok(numbers), Ok(dates)) => {
                     formats.insert(l.code.clone(), Formats { numbers, dates });
                 }
-                (Err(e), _) | (_, Err(e)) => diags.push(Diagnostic::error(Location::file(crate::config::CONFIG_FILE), e)),
+                (Err(e), _) | (_, Err(e)) => diags.push(Diagnostic::error(
+                    Location::file(crate::config::CONFIG_FILE),
+                    e,
+                )),
             }
         }
 
@@ -143,7 +163,10 @@ impl Site {
         if diags.iter().any(Diagnostic::is_error) {
             return Err(diags);
         }
-        Ok(Loaded { site, warnings: diags })
+        Ok(Loaded {
+            site,
+            warnings: diags,
+        })
     }
 
     fn drop_drafts(&mut self, keep: bool) {
@@ -160,11 +183,21 @@ impl Site {
     }
 
     fn sort(&mut self) {
-        let category_rank: HashMap<&str, usize> =
-            self.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let category_rank: HashMap<&str, usize> = self
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         self.products.sort_by(|a, b| {
-            let ra = category_rank.get(a.category.as_str()).copied().unwrap_or(usize::MAX);
-            let rb = category_rank.get(b.category.as_str()).copied().unwrap_or(usize::MAX);
+            let ra = category_rank
+                .get(a.category.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
+            let rb = category_rank
+                .get(b.category.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
             (ra, a.order, &a.id).cmp(&(rb, b.order, &b.id))
         });
         let default = self.config.default_language.clone();
@@ -181,8 +214,20 @@ impl Site {
         let default = &self.config.default_language;
         let category_ids: Vec<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
         for c in &self.categories {
-            self.check_localized(&c.name, &format!("category `{}`", c.id), "name", true, diags);
-            self.check_localized(&c.summary, &format!("category `{}`", c.id), "summary", false, diags);
+            self.check_localized(
+                &c.name,
+                &format!("category `{}`", c.id),
+                "name",
+                true,
+                diags,
+            );
+            self.check_localized(
+                &c.summary,
+                &format!("category `{}`", c.id),
+                "summary",
+                false,
+                diags,
+            );
         }
         let template_names: Vec<&str> = self.theme.templates.keys().map(String::as_str).collect();
         for p in &self.products {
@@ -212,9 +257,14 @@ impl Site {
                     diags.push(
                         Diagnostic::error(
                             spec.location.clone(),
-                            format!("spec `{}` has no label: there is no Fluent message `{label}`", spec.key),
+                            format!(
+                                "spec `{}` has no label: there is no Fluent message `{label}`",
+                                spec.key
+                            ),
                         )
-                        .with_hint(format!("add `{label} = …` to locales/{default}/*.ftl (and the other languages)")),
+                        .with_hint(format!(
+                            "add `{label} = …` to locales/{default}/*.ftl (and the other languages)"
+                        )),
                     );
                 }
                 if let Some(unit) = &spec.unit {
@@ -237,19 +287,29 @@ impl Site {
                 ArticleKind::News => "news article",
                 ArticleKind::Page => "page",
             };
-            if article.kind == ArticleKind::Page && RESERVED_SLUGS.contains(&article.slug.as_str()) {
+            if article.kind == ArticleKind::Page && RESERVED_SLUGS.contains(&article.slug.as_str())
+            {
                 let file = &representative(article, default, default).file;
                 diags.push(
-                    Diagnostic::error(Location::file(file), format!("a page cannot be called `{}`", article.slug))
-                        .with_hint(format!("that URL belongs to the site itself; reserved: {}", RESERVED_SLUGS.join(", "))),
+                    Diagnostic::error(
+                        Location::file(file),
+                        format!("a page cannot be called `{}`", article.slug),
+                    )
+                    .with_hint(format!(
+                        "that URL belongs to the site itself; reserved: {}",
+                        RESERVED_SLUGS.join(", ")
+                    )),
                 );
             }
             for t in article.translations.values() {
                 for (id, location) in &t.products {
                     if !product_ids.contains(&id.as_str()) {
                         diags.push(
-                            Diagnostic::error(location.clone(), format!("there is no product `{id}`"))
-                                .with_optional_hint(did_you_mean(id, product_ids.iter().copied())),
+                            Diagnostic::error(
+                                location.clone(),
+                                format!("there is no product `{id}`"),
+                            )
+                            .with_optional_hint(did_you_mean(id, product_ids.iter().copied())),
                         );
                     }
                 }
@@ -257,8 +317,11 @@ impl Site {
                     && !self.theme.templates.contains_key(name)
                 {
                     diags.push(
-                        Diagnostic::error(location.clone(), format!("there is no template `{name}`"))
-                            .with_optional_hint(did_you_mean(name, template_names.iter().copied())),
+                        Diagnostic::error(
+                            location.clone(),
+                            format!("there is no template `{name}`"),
+                        )
+                        .with_optional_hint(did_you_mean(name, template_names.iter().copied())),
                     );
                 }
             }
@@ -285,11 +348,21 @@ impl Site {
         }
     }
 
-    fn check_localized<T>(&self, field: &Localized<T>, what: &str, name: &str, required: bool, diags: &mut Vec<Diagnostic>) {
+    fn check_localized<T>(
+        &self,
+        field: &Localized<T>,
+        what: &str,
+        name: &str,
+        required: bool,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         let default = &self.config.default_language;
         if field.is_empty() {
             if required {
-                diags.push(Diagnostic::error(field.location.clone(), format!("{what} has no `{name}`")));
+                diags.push(Diagnostic::error(
+                    field.location.clone(),
+                    format!("{what} has no `{name}`"),
+                ));
             }
             return;
         }
@@ -299,7 +372,9 @@ impl Site {
                     field.location.clone(),
                     format!("{what}: `{name}` has no text in the default language `{default}`"),
                 )
-                .with_hint(format!("add `{default}: …` to `{name}`; other languages fall back to it")),
+                .with_hint(format!(
+                    "add `{default}: …` to `{name}`; other languages fall back to it"
+                )),
             );
             return;
         }
@@ -336,11 +411,19 @@ impl Site {
     pub fn static_url(&self, path: &str) -> Result<String, String> {
         let rel = path.trim_start_matches('/');
         let rel = rel.split(['?', '#']).next().unwrap_or(rel);
-        if rel.split('/').any(|part| part == ".." || part == "." || part.is_empty()) || rel.contains('\\') {
+        if rel
+            .split('/')
+            .any(|part| part == ".." || part == "." || part.is_empty())
+            || rel.contains('\\')
+        {
             return Err("the path must stay inside static/ (no `..`)".into());
         }
         if self.theme.static_files.contains_key(rel) {
-            Ok(format!("{}{}", self.config.base_path, path.trim_start_matches('/')))
+            Ok(format!(
+                "{}{}",
+                self.config.base_path,
+                path.trim_start_matches('/')
+            ))
         } else {
             Err("there is no such file in static/".into())
         }
@@ -354,15 +437,17 @@ impl Site {
         for lang in self.config.language_codes() {
             for p in &self.products {
                 if let Some(r) = p.description.resolve(lang, &default) {
-                    let loc = &p.description.location;
-                    // A YAML block scalar starts on the line after `en: |`.
+                    let start = p.description.start(r.lang);
                     let source = MarkdownSource {
                         file: &p.file,
-                        first_line: loc.line + 1,
-                        indent: loc.column + 2,
+                        first_line: start.line,
+                        indent: start.column,
                     };
                     jobs.push((
-                        TextKey::Description { id: p.id.clone(), lang: lang.to_string() },
+                        TextKey::Description {
+                            id: p.id.clone(),
+                            lang: lang.to_string(),
+                        },
                         r.value.as_str(),
                         r.lang.to_string(),
                         source,
@@ -373,7 +458,11 @@ impl Site {
                 for a in list {
                     let t = representative(a, lang, &default);
                     jobs.push((
-                        TextKey::Body { kind, slug: a.slug.clone(), lang: lang.to_string() },
+                        TextKey::Body {
+                            kind,
+                            slug: a.slug.clone(),
+                            lang: lang.to_string(),
+                        },
                         t.body.as_str(),
                         t.lang.clone(),
                         MarkdownSource {
@@ -391,7 +480,10 @@ impl Site {
                 let page_lang = match &key {
                     TextKey::Description { lang, .. } | TextKey::Body { lang, .. } => lang.clone(),
                 };
-                let links = SiteLinks { site: self, lang: &page_lang };
+                let links = SiteLinks {
+                    site: self,
+                    lang: &page_lang,
+                };
                 let rendered = markdown::render(text, source, unsafe_html, &links);
                 (
                     key,
@@ -431,7 +523,10 @@ impl Site {
     }
 
     pub fn description_html(&self, id: &str, lang: &str) -> Option<&Html> {
-        self.html.get(&TextKey::Description { id: id.to_string(), lang: lang.to_string() })
+        self.html.get(&TextKey::Description {
+            id: id.to_string(),
+            lang: lang.to_string(),
+        })
     }
 
     pub fn body_html(&self, article: &Article, lang: &str) -> Option<&Html> {
@@ -439,7 +534,11 @@ impl Site {
             ArticleKind::News => 0,
             ArticleKind::Page => 1,
         };
-        self.html.get(&TextKey::Body { kind, slug: article.slug.clone(), lang: lang.to_string() })
+        self.html.get(&TextKey::Body {
+            kind,
+            slug: article.slug.clone(),
+            lang: lang.to_string(),
+        })
     }
 
     /// The translation shown for `lang`: its own, else the default language's, else any.
@@ -508,30 +607,55 @@ impl LinkResolver for SiteLinks<'_> {
             None => {
                 if !site.pages.iter().any(|p| p.slug == path) {
                     let slugs = site.pages.iter().map(|p| p.slug.as_str());
-                    return Err(format!("there is no page `{path}`{}", suffix(did_you_mean(path, slugs))));
+                    return Err(format!(
+                        "there is no page `{path}`{}",
+                        suffix(did_you_mean(path, slugs))
+                    ));
                 }
-                Route::Page { lang, slug: path.to_string() }
+                Route::Page {
+                    lang,
+                    slug: path.to_string(),
+                }
             }
             Some(("products", id)) => {
                 if site.product(id).is_none() {
                     let ids = site.products.iter().map(|p| p.id.as_str());
-                    return Err(format!("there is no product `{id}`{}", suffix(did_you_mean(id, ids))));
+                    return Err(format!(
+                        "there is no product `{id}`{}",
+                        suffix(did_you_mean(id, ids))
+                    ));
                 }
-                Route::Product { lang, id: id.to_string() }
+                Route::Product {
+                    lang,
+                    id: id.to_string(),
+                }
             }
             Some(("categories", id)) => {
                 if site.category(id).is_none() {
                     let ids = site.categories.iter().map(|c| c.id.as_str());
-                    return Err(format!("there is no category `{id}`{}", suffix(did_you_mean(id, ids))));
+                    return Err(format!(
+                        "there is no category `{id}`{}",
+                        suffix(did_you_mean(id, ids))
+                    ));
                 }
-                Route::Category { lang, id: id.to_string(), page: 1 }
+                Route::Category {
+                    lang,
+                    id: id.to_string(),
+                    page: 1,
+                }
             }
             Some(("news", slug)) => {
                 if !site.news.iter().any(|a| a.slug == slug) {
                     let slugs = site.news.iter().map(|a| a.slug.as_str());
-                    return Err(format!("there is no news article `{slug}`{}", suffix(did_you_mean(slug, slugs))));
+                    return Err(format!(
+                        "there is no news article `{slug}`{}",
+                        suffix(did_you_mean(slug, slugs))
+                    ));
                 }
-                Route::Article { lang, slug: slug.to_string() }
+                Route::Article {
+                    lang,
+                    slug: slug.to_string(),
+                }
             }
             Some((section, _)) => return Err(format!("`{section}` is not a section of the site")),
         };

@@ -12,8 +12,12 @@ pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 /// Reads a text source: refuses huge files and files that are not UTF-8, naming the place of
 /// the first bad byte so the user can find it in an editor.
 pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(Location::file(display), format!("cannot read the file: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(
+            Location::file(display),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
     if meta.len() > MAX_SOURCE_BYTES {
         return Err(Diagnostic::error(
             Location::file(display),
@@ -25,8 +29,12 @@ pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
         )
         .with_hint("keep large media in static/ and refer to it by path"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(Location::file(display), format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            Location::file(display),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
     decode_utf8(bytes, display)
 }
 
@@ -55,16 +63,24 @@ pub fn decode_utf8(bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> 
 
 /// Parses YAML into `T` with serde-saphyr's default budget, which bounds alias expansion,
 /// nesting depth and node counts, so an alias bomb fails fast instead of eating memory.
-pub fn parse_yaml<T: DeserializeOwned>(text: &str, display: &str, first_line: usize) -> Result<T, Diagnostic> {
+pub fn parse_yaml<T: DeserializeOwned>(
+    text: &str,
+    display: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     serde_saphyr::from_str(text).map_err(|e| yaml_error(&e, display, first_line))
 }
 
 fn yaml_error(e: &serde_saphyr::Error, display: &str, first_line: usize) -> Diagnostic {
-    let (line, column) = e
-        .location()
-        .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
     let raw = e.without_snippet().to_string();
     let message = strip_position_suffix(&raw);
+    // serde reports a missing field where the mapping ends; the top of the document is
+    // where a person would add it.
+    let (line, column) = match e.location() {
+        _ if message.starts_with("missing field") => (1, 1),
+        Some(l) => (l.line() as usize, l.column() as usize),
+        None => (1, 1),
+    };
     let hint = hint_for_serde_message(&message).or_else(|| yaml_hint(&message));
     Diagnostic::error(
         Location::new(display, line + first_line - 1, column),
@@ -75,10 +91,14 @@ fn yaml_error(e: &serde_saphyr::Error, display: &str, first_line: usize) -> Diag
 
 /// serde-saphyr appends " at line N, column M"; the location is reported separately.
 fn strip_position_suffix(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(", column ") => message[..i].to_string(),
-        _ => message.to_string(),
+    if let Some(i) = message.rfind(" at line ")
+        && let Some((line, column)) = message[i + 9..].split_once(", column ")
+        && line.bytes().all(|b| b.is_ascii_digit())
+        && column.bytes().all(|b| b.is_ascii_digit())
+    {
+        return message[..i].to_string();
     }
+    message.to_string()
 }
 
 fn friendly_yaml_message(message: &str) -> String {
@@ -100,7 +120,8 @@ fn yaml_hint(message: &str) -> Option<String> {
         Some("add the field; see the source format in the README".into())
     } else if m.contains("expected string") {
         Some("write plain text here, e.g. `key: some text`".into())
-    } else if m.contains("invalid") && (m.contains("i64") || m.contains("u32") || m.contains("f64")) {
+    } else if m.contains("invalid") && (m.contains("i64") || m.contains("u32") || m.contains("f64"))
+    {
         Some("write a plain number here, without units or quotes".into())
     } else if m.contains("mapping values") || m.contains("unclosed") || m.contains("indent") {
         Some("check the indentation and quotes; text containing `: ` must be in quotes".into())
@@ -111,7 +132,10 @@ fn yaml_hint(message: &str) -> Option<String> {
 
 /// Splits a Markdown file into its YAML front matter (between `---` lines) and its body.
 /// Returns `(front_matter, body, line where the body starts)`.
-pub fn split_front_matter<'a>(text: &'a str, display: &str) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+pub fn split_front_matter<'a>(
+    text: &'a str,
+    display: &str,
+) -> Result<(&'a str, &'a str, usize), Diagnostic> {
     let missing = || {
         Diagnostic::error(Location::file(display), "the file has no front matter")
             .with_hint("start the file with a line `---`, the fields (title: …), and another `---`")
@@ -130,8 +154,10 @@ pub fn split_front_matter<'a>(text: &'a str, display: &str) -> Result<(&'a str, 
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(Location::file(display), "the front matter is not closed")
-        .with_hint("add a line `---` after the last front matter field"))
+    Err(
+        Diagnostic::error(Location::file(display), "the front matter is not closed")
+            .with_hint("add a line `---` after the last front matter field"),
+    )
 }
 
 #[cfg(test)]
@@ -147,12 +173,25 @@ mod tests {
 
     #[test]
     fn front_matter_split_reports_body_line() {
-        let (fm, body, line) = split_front_matter("---\ntitle: a\ndate: b\n---\nHello\n", "a.md").unwrap();
+        let (fm, body, line) =
+            split_front_matter("---\ntitle: a\ndate: b\n---\nHello\n", "a.md").unwrap();
         assert_eq!(fm, "title: a\ndate: b\n");
         assert_eq!(body, "Hello\n");
         assert_eq!(line, 5);
         assert!(split_front_matter("title: a\n", "a.md").is_err());
         assert!(split_front_matter("---\ntitle: a\n", "a.md").is_err());
+    }
+
+    #[test]
+    fn alias_bombs_hit_the_budget() {
+        let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..12 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let e = parse_yaml::<serde_json::Value>(&bomb, "bomb.yaml", 1).unwrap_err();
+        assert_eq!(e.location.file, "bomb.yaml");
+        assert!(e.hint.is_some(), "{e}");
     }
 
     #[test]

@@ -51,7 +51,12 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path, name: &str, languages: &[String], diags: &mut Vec<Diagnostic>) -> Theme {
+    pub fn load(
+        root: &Path,
+        name: &str,
+        languages: &[String],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Theme {
         let mut theme = Theme {
             name: name.to_string(),
             ..Theme::default()
@@ -60,7 +65,13 @@ impl Theme {
         if theme_dir.is_dir() {
             theme.add_disk_dir(root, &theme_dir.join("templates"), Kind::Template, diags);
             theme.add_disk_dir(root, &theme_dir.join("static"), Kind::Static, diags);
-            theme.add_disk_locales(root, &theme_dir.join("locales"), languages, Origin::Theme, diags);
+            theme.add_disk_locales(
+                root,
+                &theme_dir.join("locales"),
+                languages,
+                Origin::Theme,
+                diags,
+            );
         } else if name == DEFAULT_THEME_NAME {
             theme.add_embedded(diags);
         } else {
@@ -69,7 +80,9 @@ impl Theme {
                     Location::file(crate::config::CONFIG_FILE),
                     format!("theme `{name}` was not found in themes/{name}/"),
                 )
-                .with_hint("use theme = \"default\" for the built-in theme, or create the theme folder"),
+                .with_hint(
+                    "use theme = \"default\" for the built-in theme, or create the theme folder",
+                ),
             );
         }
         theme.add_disk_dir(root, &root.join("templates"), Kind::Template, diags);
@@ -96,10 +109,14 @@ impl Theme {
                                 },
                             );
                         }
-                        Err(_) => diags.push(Diagnostic::error(Location::file(display), "template is not UTF-8")),
+                        Err(_) => diags.push(Diagnostic::error(
+                            Location::file(display),
+                            "template is not UTF-8",
+                        )),
                     }
                 } else if let Some(rel) = path.strip_prefix("static/") {
-                    self.static_files.insert(rel.to_string(), FileSource::Embedded(file.contents()));
+                    self.static_files
+                        .insert(rel.to_string(), FileSource::Embedded(file.contents()));
                 } else if let Some(rel) = path.strip_prefix("locales/")
                     && let Some((lang, name)) = rel.split_once('/')
                     && name.ends_with(".ftl")
@@ -125,7 +142,10 @@ impl Theme {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(Location::file(display_path(root, dir)), format!("cannot read folder: {e}")));
+                    diags.push(Diagnostic::error(
+                        Location::file(display_path(root, dir)),
+                        format!("cannot read folder: {e}"),
+                    ));
                     continue;
                 }
             };
@@ -133,8 +153,11 @@ impl Theme {
             let display = display_path(root, path);
             if entry.path_is_symlink() {
                 diags.push(
-                    Diagnostic::warning(Location::file(&display), "symbolic links are not followed; the file is skipped")
-                        .with_hint("copy the file into the folder instead"),
+                    Diagnostic::warning(
+                        Location::file(&display),
+                        "symbolic links are not followed; the file is skipped",
+                    )
+                    .with_hint("copy the file into the folder instead"),
                 );
                 continue;
             }
@@ -153,13 +176,21 @@ impl Theme {
                     Err(d) => diags.push(d),
                 },
                 Kind::Static => {
-                    self.static_files.insert(rel, FileSource::Disk(path.to_path_buf()));
+                    self.static_files
+                        .insert(rel, FileSource::Disk(path.to_path_buf()));
                 }
             }
         }
     }
 
-    fn add_disk_locales(&mut self, root: &Path, dir: &Path, languages: &[String], origin: Origin, diags: &mut Vec<Diagnostic>) {
+    fn add_disk_locales(
+        &mut self,
+        root: &Path,
+        dir: &Path,
+        languages: &[String],
+        origin: Origin,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         if !dir.is_dir() {
             return;
         }

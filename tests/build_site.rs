@@ -12,18 +12,39 @@ fn numbers_are_formatted_per_locale_in_spec_tables() {
     let ru = read(site.path(), "ru/products/ex-300/index.html");
     let cells = |page: &str| -> Vec<String> {
         let doc = scraper::Html::parse_document(page);
-        select(&doc, "td, dd").iter().map(|c| text_of(c).trim().to_string()).collect()
+        select(&doc, "td, dd")
+            .iter()
+            .map(|c| text_of(c).trim().to_string())
+            .collect()
     };
     let (en, zh, ru) = (cells(&en), cells(&zh), cells(&ru));
-    assert!(en.iter().any(|c| c.contains("1,234,567.5")), "en spec value: {en:?}");
-    assert!(zh.iter().any(|c| c.contains("1,234,567.5")), "zh spec value: {zh:?}");
-    assert!(ru.iter().any(|c| c.contains("1\u{a0}234\u{a0}567,5")), "ru spec value: {ru:?}");
+    assert!(
+        en.iter().any(|c| c.contains("1,234,567.5")),
+        "en spec value: {en:?}"
+    );
+    assert!(
+        zh.iter().any(|c| c.contains("1,234,567.5")),
+        "zh spec value: {zh:?}"
+    );
+    assert!(
+        ru.iter().any(|c| c.contains("1\u{a0}234\u{a0}567,5")),
+        "ru spec value: {ru:?}"
+    );
     assert!(ru.iter().any(|c| c.contains("кг")), "ru unit name");
     assert!(ru.iter().any(|c| c.contains("1,25")));
-    assert!(!ru.iter().any(|c| c.contains("1.25")), "no English decimal point in Russian");
-    assert!(ru.iter().any(|c| c.contains("QSB6.7")), "text values pass through untouched");
+    assert!(
+        !ru.iter().any(|c| c.contains("1.25")),
+        "no English decimal point in Russian"
+    );
+    assert!(
+        ru.iter().any(|c| c.contains("QSB6.7")),
+        "text values pass through untouched"
+    );
     let ru_page = read(site.path(), "ru/products/ex-300/index.html");
-    assert!(ru_page.contains("Эксплуатационная масса"), "spec label from Fluent");
+    assert!(
+        ru_page.contains("Эксплуатационная масса"),
+        "spec label from Fluent"
+    );
 }
 
 #[test]
@@ -34,9 +55,21 @@ fn russian_plurals_and_number_filter() {
     let plurals: Vec<String> = select(&ru, "p.plural").iter().map(text_of).collect();
     assert_eq!(
         plurals,
-        ["0 станков", "1 станок", "2 станка", "5 станков", "11 станков", "21 станок", "22 станка", "1\u{a0}234 станка"]
+        [
+            "0 станков",
+            "1 станок",
+            "2 станка",
+            "5 станков",
+            "11 станков",
+            "21 станок",
+            "22 станка",
+            "1\u{a0}234 станка"
+        ]
     );
-    assert_eq!(text_of(&select(&ru, "p.number")[0]), "1\u{a0}234\u{a0}567,5");
+    assert_eq!(
+        text_of(&select(&ru, "p.number")[0]),
+        "1\u{a0}234\u{a0}567,5"
+    );
     let en = html(site.path(), "en/plurals/index.html");
     let plurals: Vec<String> = select(&en, "p.plural").iter().map(text_of).collect();
     assert_eq!(plurals[1], "1 machine");
@@ -50,8 +83,14 @@ fn missing_translations_fall_back_with_lang_and_a_located_warning() {
     let site = fixture("basic");
     let report = build_site(site.path()).expect("build");
     let ru = html(site.path(), "ru/products/ex-300/index.html");
-    let spans: Vec<String> = select(&ru, r#"span[lang="en"]"#).iter().map(text_of).collect();
-    assert!(spans.iter().any(|s| s == "A 30-tonne crawler excavator."), "{spans:?}");
+    let spans: Vec<String> = select(&ru, r#"span[lang="en"]"#)
+        .iter()
+        .map(text_of)
+        .collect();
+    assert!(
+        spans.iter().any(|s| s == "A 30-tonne crawler excavator."),
+        "{spans:?}"
+    );
     let warning = report
         .warnings
         .iter()
@@ -63,11 +102,19 @@ fn missing_translations_fall_back_with_lang_and_a_located_warning() {
     let plurals = html(site.path(), "ru/plurals/index.html");
     let fallback = select(&plurals, "p.fallback-message span[lang=en]");
     assert_eq!(text_of(&fallback[0]), "Only in English");
-    assert!(report.warnings.iter().any(|w| w.message.contains("`only-english` has no Русский")));
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("`only-english` has no Русский"))
+    );
     // A whole news article missing in a language is shown in the default language, marked.
     let expo = read(site.path(), "ru/news/expo/index.html");
     assert!(expo.contains("lang=\"en\""));
-    assert!(report.warnings.iter().any(|w| w.message.contains("news article `expo` has no Русский (ru) version")));
+    assert!(report.warnings.iter().any(|w| {
+        w.message
+            .contains("news article `expo` has no Русский (ru) version")
+    }));
 }
 
 #[test]
@@ -78,15 +125,32 @@ fn every_page_has_hreflang_alternates_and_a_switcher_to_the_same_page() {
         let doc = html(site.path(), &format!("{lang}/products/fe-25/index.html"));
         let alternates: Vec<(String, String)> = select(&doc, r#"link[rel="alternate"][hreflang]"#)
             .iter()
-            .map(|e| (e.attr("hreflang").unwrap_or("").to_string(), e.attr("href").unwrap_or("").to_string()))
+            .map(|e| {
+                (
+                    e.attr("hreflang").unwrap_or("").to_string(),
+                    e.attr("href").unwrap_or("").to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             alternates,
             [
-                ("en-US".to_string(), "https://fixture.example/catalog/en/products/fe-25/".to_string()),
-                ("zh-CN".to_string(), "https://fixture.example/catalog/zh/products/fe-25/".to_string()),
-                ("ru-RU".to_string(), "https://fixture.example/catalog/ru/products/fe-25/".to_string()),
-                ("x-default".to_string(), "https://fixture.example/catalog/en/products/fe-25/".to_string()),
+                (
+                    "en-US".to_string(),
+                    "https://fixture.example/catalog/en/products/fe-25/".to_string()
+                ),
+                (
+                    "zh-CN".to_string(),
+                    "https://fixture.example/catalog/zh/products/fe-25/".to_string()
+                ),
+                (
+                    "ru-RU".to_string(),
+                    "https://fixture.example/catalog/ru/products/fe-25/".to_string()
+                ),
+                (
+                    "x-default".to_string(),
+                    "https://fixture.example/catalog/en/products/fe-25/".to_string()
+                ),
             ]
         );
         let canonical = select(&doc, r#"link[rel="canonical"]"#);
@@ -110,7 +174,10 @@ fn every_page_has_hreflang_alternates_and_a_switcher_to_the_same_page() {
             .collect();
         for other in ["en", "zh", "ru"] {
             let target = format!("/catalog/{other}/products/fe-25/");
-            assert!(links.contains(&target), "{lang}: switcher lacks {target}: {links:?}");
+            assert!(
+                links.contains(&target),
+                "{lang}: switcher lacks {target}: {links:?}"
+            );
         }
         assert!(!select(&doc, r#"meta[property="og:title"]"#).is_empty());
     }
@@ -133,24 +200,44 @@ fn hostile_names_and_markdown_are_escaped() {
     build_site(site.path()).expect("build");
     for lang in ["en", "zh", "ru"] {
         let page = read(site.path(), &format!("{lang}/products/hostile/index.html"));
-        assert!(!page.contains("<script>alert"), "{lang}: raw script from a product name or Markdown");
-        assert!(!page.contains("<img src=x"), "{lang}: raw img from a product name");
-        assert!(!page.contains("onclick"), "{lang}: event handler from Markdown");
-        assert!(!page.to_lowercase().contains("javascript:"), "{lang}: javascript: URL");
+        assert!(
+            !page.contains("<script>alert"),
+            "{lang}: raw script from a product name or Markdown"
+        );
+        assert!(
+            !page.contains("<img src=x"),
+            "{lang}: raw img from a product name"
+        );
+        assert!(
+            !page.contains("onclick"),
+            "{lang}: event handler from Markdown"
+        );
+        assert!(
+            !page.to_lowercase().contains("javascript:"),
+            "{lang}: javascript: URL"
+        );
         assert!(!page.contains("data:text/html"), "{lang}: data: URL");
         assert!(!page.contains("<b>жирный</b>"), "{lang}: HTML in a name");
         // The JSON-LD block stays one script element and still holds the name.
         let doc = scraper::Html::parse_document(&page);
         let scripts = select(&doc, r#"script[type="application/ld+json"]"#);
         assert_eq!(scripts.len(), 1);
-        let json: serde_json::Value = serde_json::from_str(&text_of(&scripts[0])).expect("valid JSON-LD");
+        let json: serde_json::Value =
+            serde_json::from_str(&text_of(&scripts[0])).expect("valid JSON-LD");
         assert_eq!(json["@type"], "Product");
         assert_eq!(json["sku"], "hostile");
     }
     let en = read(site.path(), "en/products/hostile/index.html");
-    assert!(en.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;&#x2F;script&gt;") || en.contains("&lt;script&gt;"));
+    assert!(
+        en.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;&#x2F;script&gt;")
+            || en.contains("&lt;script&gt;")
+    );
     let doc = html(site.path(), "en/products/hostile/index.html");
-    assert!(select(&doc, "h1").iter().any(|h| text_of(h).contains("<script>alert('name')</script> & \"Co\"")));
+    assert!(
+        select(&doc, "h1")
+            .iter()
+            .any(|h| text_of(h).contains("<script>alert('name')</script> & \"Co\""))
+    );
 }
 
 #[test]
@@ -161,9 +248,15 @@ fn product_pages_carry_schema_org_json_ld() {
     let scripts = select(&doc, r#"script[type="application/ld+json"]"#);
     let json: serde_json::Value = serde_json::from_str(&text_of(&scripts[0])).expect("JSON-LD");
     assert_eq!(json["name"], "Экскаватор EX-300");
-    assert_eq!(json["url"], "https://fixture.example/catalog/ru/products/ex-300/");
+    assert_eq!(
+        json["url"],
+        "https://fixture.example/catalog/ru/products/ex-300/"
+    );
     assert_eq!(json["brand"]["name"], "«Фикстура»");
-    assert_eq!(json["image"], "https://fixture.example/catalog/images/machine.svg");
+    assert_eq!(
+        json["image"],
+        "https://fixture.example/catalog/images/machine.svg"
+    );
     assert_eq!(json["additionalProperty"][0]["value"], 1234567.5);
     assert_eq!(json["additionalProperty"][0]["unitText"], "кг");
 }
@@ -177,7 +270,9 @@ fn sitemap_robots_feeds_chooser_and_404() {
     assert!(sitemap.contains(
         r#"<xhtml:link rel="alternate" hreflang="ru-RU" href="https://fixture.example/catalog/ru/products/ex-300/"/>"#
     ));
-    assert!(sitemap.contains(r#"hreflang="x-default" href="https://fixture.example/catalog/en/products/ex-300/""#));
+    assert!(sitemap.contains(
+        r#"hreflang="x-default" href="https://fixture.example/catalog/en/products/ex-300/""#
+    ));
     let urls = sitemap.matches("<url>").count();
     assert_eq!(urls, 3 * 12, "12 pages in each of 3 languages");
     let robots = read(site.path(), "robots.txt");
@@ -186,9 +281,15 @@ fn sitemap_robots_feeds_chooser_and_404() {
     assert!(atom.starts_with("<?xml"));
     assert!(atom.contains("Российские покупатели посетили завод"));
     let chooser = html(site.path(), "index.html");
-    let homes: Vec<&str> = select(&chooser, "a[href]").iter().filter_map(|a| a.attr("href")).collect();
+    let homes: Vec<&str> = select(&chooser, "a[href]")
+        .iter()
+        .filter_map(|a| a.attr("href"))
+        .collect();
     for lang in ["en", "zh", "ru"] {
-        assert!(homes.contains(&format!("/catalog/{lang}/").as_str()), "chooser links to {lang}");
+        assert!(
+            homes.contains(&format!("/catalog/{lang}/").as_str()),
+            "chooser links to {lang}"
+        );
     }
     assert!(site.path().join("public/404.html").is_file());
 }
@@ -201,7 +302,11 @@ fn drafts_are_left_out_unless_asked_for() {
     let mut options = options(site.path());
     options.drafts = true;
     brochure::build::build(&options).expect("build with drafts");
-    assert!(site.path().join("public/en/products/draft-one/index.html").is_file());
+    assert!(
+        site.path()
+            .join("public/en/products/draft-one/index.html")
+            .is_file()
+    );
 }
 
 #[test]
@@ -213,7 +318,10 @@ fn two_builds_are_byte_identical() {
     b.output = Some(site.path().join("out-b"));
     brochure::build::build(&a).expect("first build");
     brochure::build::build(&b).expect("second build");
-    let (sa, sb) = (snapshot(&site.path().join("out-a")), snapshot(&site.path().join("out-b")));
+    let (sa, sb) = (
+        snapshot(&site.path().join("out-a")),
+        snapshot(&site.path().join("out-b")),
+    );
     assert!(sa.len() > 40);
     assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
     for (path, bytes) in &sa {

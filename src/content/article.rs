@@ -68,7 +68,9 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days).contains(&day).then_some(Date { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
     }
 
     pub fn iso(&self) -> String {
@@ -88,7 +90,12 @@ struct FrontMatter {
     draft: bool,
 }
 
-pub fn load_articles(root: &Path, dir: &Path, kind: ArticleKind, languages: &[String]) -> (Vec<Article>, Vec<Diagnostic>) {
+pub fn load_articles(
+    root: &Path,
+    dir: &Path,
+    kind: ArticleKind,
+    languages: &[String],
+) -> (Vec<Article>, Vec<Diagnostic>) {
     if !dir.is_dir() {
         return (Vec::new(), Vec::new());
     }
@@ -124,14 +131,20 @@ fn load_translation(
     languages: &[String],
 ) -> Result<(String, Translation), Diagnostic> {
     let file = rel(root, path);
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let Some((slug, lang)) = stem.rsplit_once('.') else {
         return Err(Diagnostic::error(
             Location::file(&file),
             format!("`{name}` does not say which language it is in"),
         )
-        .with_hint(format!("name it `{stem}.<language>.md`, e.g. `{stem}.{}.md`", languages.first().map_or("en", |s| s))));
+        .with_hint(format!(
+            "name it `{stem}.<language>.md`, e.g. `{stem}.{}.md`",
+            languages.first().map_or("en", |s| s)
+        )));
     };
     if !languages.iter().any(|l| l == lang) {
         return Err(Diagnostic::error(
@@ -148,23 +161,36 @@ fn load_translation(
             Location::file(&file),
             format!("`{slug}` cannot be used in a URL"),
         )
-        .with_hint("use lowercase letters, digits and hyphens in file names, e.g. expo-2026.en.md"));
+        .with_hint(
+            "use lowercase letters, digits and hyphens in file names, e.g. expo-2026.en.md",
+        ));
     }
     let text = crate::source::read_text(path, &file)?;
     let (fm_text, body, body_line) = crate::source::split_front_matter(&text, &file)?;
     let fm: FrontMatter = crate::source::parse_yaml(fm_text, &file, 2)?;
-    let at = |s: &serde_saphyr::Location| Location::new(&file, s.line() as usize + 1, s.column() as usize);
+    let at = |s: &serde_saphyr::Location| {
+        Location::new(&file, s.line() as usize + 1, s.column() as usize)
+    };
     if fm.title.value.trim().is_empty() {
-        return Err(Diagnostic::error(at(&fm.title.referenced), "the title is empty"));
+        return Err(Diagnostic::error(
+            at(&fm.title.referenced),
+            "the title is empty",
+        ));
     }
     let date = match (&fm.date, kind) {
         (Some(d), _) => Some(Date::parse(&d.value).ok_or_else(|| {
-            Diagnostic::error(at(&d.referenced), format!("`{}` is not a valid date", d.value))
-                .with_hint("write the date as YYYY-MM-DD, e.g. 2026-09-15")
+            Diagnostic::error(
+                at(&d.referenced),
+                format!("`{}` is not a valid date", d.value),
+            )
+            .with_hint("write the date as YYYY-MM-DD, e.g. 2026-09-15")
         })?),
         (None, ArticleKind::News) => {
-            return Err(Diagnostic::error(Location::new(&file, 2, 1), "a news article needs a date")
-                .with_hint("add `date: YYYY-MM-DD` to the front matter"));
+            return Err(Diagnostic::error(
+                Location::new(&file, 2, 1),
+                "a news article needs a date",
+            )
+            .with_hint("add `date: YYYY-MM-DD` to the front matter"));
         }
         (None, ArticleKind::Page) => None,
     };
@@ -196,7 +222,10 @@ mod tests {
 
     #[test]
     fn dates_are_checked_for_existence() {
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.iso()), Some("2024-02-29".into()));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.iso()),
+            Some("2024-02-29".into())
+        );
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2026-13-01").is_none());
         assert!(Date::parse("15.09.2026").is_none());

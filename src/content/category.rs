@@ -25,39 +25,56 @@ struct RawCategory {
     order: Option<i64>,
 }
 
-pub fn load_categories(root: &Path, path: &Path, languages: &[String]) -> (Vec<Category>, Vec<Diagnostic>) {
+pub fn load_categories(
+    root: &Path,
+    path: &Path,
+    languages: &[String],
+) -> (Vec<Category>, Vec<Diagnostic>) {
     let file = rel(root, path);
     let mut diags = Vec::new();
     if !path.is_file() {
         diags.push(
-            Diagnostic::error(Location::file(&file), "the category list is missing")
-                .with_hint("create content/categories.yaml with a list of {id, name, summary, order}"),
+            Diagnostic::error(Location::file(&file), "the category list is missing").with_hint(
+                "create content/categories.yaml with a list of {id, name, summary, order}",
+            ),
         );
         return (Vec::new(), diags);
     }
-    let raw: Vec<RawCategory> = match crate::source::read_text(path, &file)
-        .and_then(|text| crate::source::parse_yaml(&text, &file, 1))
-    {
+    let text = match crate::source::read_text(path, &file) {
+        Ok(text) => text,
+        Err(d) => return (Vec::new(), vec![d]),
+    };
+    let raw: Vec<RawCategory> = match crate::source::parse_yaml(&text, &file, 1) {
         Ok(raw) => raw,
         Err(d) => return (Vec::new(), vec![d]),
     };
     let mut categories: Vec<Category> = Vec::new();
     for (index, c) in raw.into_iter().enumerate() {
-        let location = Location::new(&file, c.id.referenced.line() as usize, c.id.referenced.column() as usize);
+        let location = Location::new(
+            &file,
+            c.id.referenced.line() as usize,
+            c.id.referenced.column() as usize,
+        );
         let id = c.id.value;
         if !is_valid_id(&id) {
             diags.push(
-                Diagnostic::error(location.clone(), format!("category id `{id}` cannot be used in a URL"))
-                    .with_hint("use lowercase letters, digits and hyphens, e.g. wheel-loaders"),
+                Diagnostic::error(
+                    location.clone(),
+                    format!("category id `{id}` cannot be used in a URL"),
+                )
+                .with_hint("use lowercase letters, digits and hyphens, e.g. wheel-loaders"),
             );
             continue;
         }
         if categories.iter().any(|other| other.id == id) {
-            diags.push(Diagnostic::error(location, format!("category `{id}` is listed twice")));
+            diags.push(Diagnostic::error(
+                location,
+                format!("category `{id}` is listed twice"),
+            ));
             continue;
         }
-        let name = from_raw(Some(c.name), "name", &file, languages, &mut diags);
-        let summary = from_raw(c.summary, "summary", &file, languages, &mut diags);
+        let name = from_raw(Some(c.name), "name", &file, &text, languages, &mut diags);
+        let summary = from_raw(c.summary, "summary", &file, &text, languages, &mut diags);
         categories.push(Category {
             id,
             name,

@@ -13,6 +13,9 @@ pub struct Localized<T> {
     values: BTreeMap<String, T>,
     /// Where the field stands (its value) in the source file.
     pub location: Location,
+    /// Per language, where the text itself starts (for a YAML block scalar `en: |`, the first
+    /// content line and its indentation), so Markdown errors point into the right line.
+    starts: BTreeMap<String, Location>,
 }
 
 /// A localized value picked for one language.
@@ -29,14 +32,13 @@ impl<T> Localized<T> {
         Localized {
             values: BTreeMap::new(),
             location,
+            starts: BTreeMap::new(),
         }
     }
 
-    pub fn single(lang: &str, value: T, location: Location) -> Self {
-        Localized {
-            values: BTreeMap::from([(lang.to_string(), value)]),
-            location,
-        }
+    /// Where the text in `lang` starts in the source file.
+    pub fn start(&self, lang: &str) -> &Location {
+        self.starts.get(lang).unwrap_or(&self.location)
     }
 
     pub fn get(&self, lang: &str) -> Option<&T> {
@@ -60,11 +62,13 @@ impl<T> Localized<T> {
                 fallback: false,
             });
         }
-        self.values.get_key_value(default).map(|(code, value)| Resolved {
-            value,
-            lang: code,
-            fallback: true,
-        })
+        self.values
+            .get_key_value(default)
+            .map(|(code, value)| Resolved {
+                value,
+                lang: code,
+                fallback: true,
+            })
     }
 
     pub fn languages(&self) -> impl Iterator<Item = &str> {
@@ -82,23 +86,36 @@ pub(crate) fn from_raw<T: Clone + IsBlank>(
     raw: Option<RawLocalized<T>>,
     field: &str,
     file: &str,
+    source: &str,
     languages: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Localized<T> {
     let Some(raw) = raw else {
         return Localized::empty(Location::file(file));
     };
-    let location = Location::new(file, raw.referenced.line() as usize, raw.referenced.column() as usize);
+    let location = Location::new(
+        file,
+        raw.referenced.line() as usize,
+        raw.referenced.column() as usize,
+    );
     let mut values = BTreeMap::new();
+    let mut starts = BTreeMap::new();
     for (code, value) in raw.value {
-        let at = Location::new(file, value.referenced.line() as usize, value.referenced.column() as usize);
-        if !languages.iter().any(|l| *l == code) {
+        let at = Location::new(
+            file,
+            value.referenced.line() as usize,
+            value.referenced.column() as usize,
+        );
+        if !languages.contains(&code) {
             diagnostics.push(
-                Diagnostic::error(at, format!("`{code}` in `{field}` is not a language of this site"))
-                    .with_optional_hint(
-                        did_you_mean(&code, languages.iter().map(String::as_str))
-                            .or_else(|| Some(format!("the languages are: {}", languages.join(", ")))),
-                    ),
+                Diagnostic::error(
+                    at,
+                    format!("`{code}` in `{field}` is not a language of this site"),
+                )
+                .with_optional_hint(
+                    did_you_mean(&code, languages.iter().map(String::as_str))
+                        .or_else(|| Some(format!("the languages are: {}", languages.join(", ")))),
+                ),
             );
             continue;
         }
@@ -106,9 +123,44 @@ pub(crate) fn from_raw<T: Clone + IsBlank>(
         if value.value.is_blank() {
             continue;
         }
+        starts.insert(code.clone(), text_start(source, at));
         values.insert(code, value.value);
     }
-    Localized { values, location }
+    Localized {
+        values,
+        location,
+        starts,
+    }
+}
+
+/// Where a scalar's text begins: for a block scalar (`|` or `>`) the first content line at its
+/// indentation, for a quoted one the character after the quote, else the value itself.
+fn text_start(source: &str, at: Location) -> Location {
+    let line_text = source.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
+    let rest: String = line_text
+        .chars()
+        .skip(at.column.saturating_sub(1))
+        .collect();
+    if rest.starts_with('|') || rest.starts_with('>') {
+        let next = source
+            .lines()
+            .skip(at.line)
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let indent = next.len() - next.trim_start().len();
+        let line = at.line
+            + 1
+            + source
+                .lines()
+                .skip(at.line)
+                .take_while(|l| l.trim().is_empty())
+                .count();
+        return Location::new(at.file, line, indent + 1);
+    }
+    if rest.starts_with('"') || rest.starts_with('\'') {
+        return Location::new(at.file, at.line, at.column + 1);
+    }
+    at
 }
 
 /// Whether a translation is effectively absent.
@@ -127,4 +179,3 @@ impl IsBlank for Vec<String> {
         self.iter().all(|s| s.trim().is_empty())
     }
 }
-

@@ -4,8 +4,8 @@ use super::localized::{RawLocalized, from_raw};
 use super::{Localized, files_with_suffix, is_valid_id, rel};
 use crate::diagnostics::{Diagnostic, Location};
 use rayon::prelude::*;
-use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 use std::path::Path;
@@ -43,11 +43,35 @@ pub struct Spec {
     pub location: Location,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SpecValue {
     Number(f64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for SpecValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = SpecValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number (21500, 1.25) or a text")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<SpecValue, E> {
+                Ok(SpecValue::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<SpecValue, E> {
+                Ok(SpecValue::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<SpecValue, E> {
+                Ok(SpecValue::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<SpecValue, E> {
+                Ok(SpecValue::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -100,15 +124,35 @@ impl<'de> Deserialize<'de> for OrderedSpecs {
     }
 }
 
-pub fn load_products(root: &Path, dir: &Path, languages: &[String]) -> (Vec<Product>, Vec<Diagnostic>) {
+/// serde-saphyr places a flow mapping (`{value: …}`) at the blank before its brace; point at
+/// the brace, where a person looks.
+fn skip_blanks(text: &str, mut at: Location) -> Location {
+    if let Some(line) = text.lines().nth(at.line.saturating_sub(1)) {
+        at.column += line
+            .chars()
+            .skip(at.column - 1)
+            .take_while(|c| *c == ' ')
+            .count();
+    }
+    at
+}
+
+pub fn load_products(
+    root: &Path,
+    dir: &Path,
+    languages: &[String],
+) -> (Vec<Product>, Vec<Diagnostic>) {
     if !dir.is_dir() {
         return (Vec::new(), Vec::new());
     }
     let mut diags = Vec::new();
     for other in files_with_suffix(dir, ".yml") {
         diags.push(
-            Diagnostic::error(Location::file(rel(root, &other)), "product files must end in .yaml")
-                .with_hint("rename the file to .yaml"),
+            Diagnostic::error(
+                Location::file(rel(root, &other)),
+                "product files must end in .yaml",
+            )
+            .with_hint("rename the file to .yaml"),
         );
     }
     let results: Vec<Result<Product, Vec<Diagnostic>>> = files_with_suffix(dir, ".yaml")
@@ -125,7 +169,11 @@ pub fn load_products(root: &Path, dir: &Path, languages: &[String]) -> (Vec<Prod
     (products, diags)
 }
 
-fn load_product(root: &Path, path: &Path, languages: &[String]) -> Result<Product, Vec<Diagnostic>> {
+fn load_product(
+    root: &Path,
+    path: &Path,
+    languages: &[String],
+) -> Result<Product, Vec<Diagnostic>> {
     let file = rel(root, path);
     let id = path
         .file_stem()
@@ -157,34 +205,60 @@ fn load_product(root: &Path, path: &Path, languages: &[String]) -> Result<Produc
         all
     })?;
     let at = |line: u64, column: u64| Location::new(&file, line as usize, column as usize);
-    let name = from_raw(Some(raw.name), "name", &file, languages, &mut diags);
-    let summary = from_raw(raw.summary, "summary", &file, languages, &mut diags);
-    let description = from_raw(raw.description, "description", &file, languages, &mut diags);
-    let features = from_raw(raw.features, "features", &file, languages, &mut diags);
+    let name = from_raw(Some(raw.name), "name", &file, &text, languages, &mut diags);
+    let summary = from_raw(raw.summary, "summary", &file, &text, languages, &mut diags);
+    let description = from_raw(
+        raw.description,
+        "description",
+        &file,
+        &text,
+        languages,
+        &mut diags,
+    );
+    let features = from_raw(
+        raw.features,
+        "features",
+        &file,
+        &text,
+        languages,
+        &mut diags,
+    );
     if name.is_empty() {
         diags.push(
-            Diagnostic::error(name.location.clone(), "the product has no name in any language")
-                .with_hint("write name: {en: …, zh: …, ru: …}"),
+            Diagnostic::error(
+                name.location.clone(),
+                "the product has no name in any language",
+            )
+            .with_hint("write name: {en: …, zh: …, ru: …}"),
         );
     }
     let mut specs: Vec<Spec> = Vec::new();
     for (key, spec) in raw.specs.0 {
-        let location = at(spec.referenced.line(), spec.referenced.column());
+        let location = skip_blanks(&text, at(spec.referenced.line(), spec.referenced.column()));
         if !is_valid_id(&key) {
             diags.push(
-                Diagnostic::error(location, format!("spec key `{key}` is not a valid message id"))
-                    .with_hint("use lowercase letters, digits and hyphens, e.g. operating-weight"),
+                Diagnostic::error(
+                    location,
+                    format!("spec key `{key}` is not a valid message id"),
+                )
+                .with_hint("use lowercase letters, digits and hyphens, e.g. operating-weight"),
             );
             continue;
         }
         if specs.iter().any(|s| s.key == key) {
-            diags.push(Diagnostic::error(location, format!("spec `{key}` is given twice")));
+            diags.push(Diagnostic::error(
+                location,
+                format!("spec `{key}` is given twice"),
+            ));
             continue;
         }
         if let SpecValue::Number(n) = spec.value.value
             && !n.is_finite()
         {
-            diags.push(Diagnostic::error(location, format!("spec `{key}` is not a finite number")));
+            diags.push(Diagnostic::error(
+                location,
+                format!("spec `{key}` is not a finite number"),
+            ));
             continue;
         }
         if let Some(unit) = &spec.value.unit
@@ -206,14 +280,16 @@ fn load_product(root: &Path, path: &Path, languages: &[String]) -> Result<Produc
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    let image_location = raw
-        .image
-        .as_ref()
-        .map_or(Location::file(&file), |i| at(i.referenced.line(), i.referenced.column()));
+    let image_location = raw.image.as_ref().map_or(Location::file(&file), |i| {
+        at(i.referenced.line(), i.referenced.column())
+    });
     // Warnings (none today) would be lost here; from_raw only reports errors.
     Ok(Product {
         id,
-        category_location: at(raw.category.referenced.line(), raw.category.referenced.column()),
+        category_location: at(
+            raw.category.referenced.line(),
+            raw.category.referenced.column(),
+        ),
         file,
         category: raw.category.value,
         order: raw.order.unwrap_or(0),

@@ -57,7 +57,9 @@ pub struct Catalog {
 
 impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Catalog").field("messages", &self.messages).finish()
+        f.debug_struct("Catalog")
+            .field("messages", &self.messages)
+            .finish()
     }
 }
 
@@ -72,7 +74,10 @@ impl Memoizable for IcuNumbers {
     }
 }
 
-fn format_number(value: &FluentValue, memoizer: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+fn format_number(
+    value: &FluentValue,
+    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
     let FluentValue::Number(n) = value else {
         return None;
     };
@@ -86,7 +91,11 @@ fn format_number(value: &FluentValue, memoizer: &intl_memoizer::concurrent::Intl
 impl Catalog {
     /// Builds the catalog. Syntax errors are errors; messages missing in a language are
     /// warnings (the default language's text is shown, marked with its `lang`).
-    pub fn load(sources: Vec<CatalogSource>, languages: &[Language], default: &str) -> (Catalog, Vec<Diagnostic>) {
+    pub fn load(
+        sources: Vec<CatalogSource>,
+        languages: &[Language],
+        default: &str,
+    ) -> (Catalog, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut bundles = HashMap::new();
         let mut messages: BTreeMap<String, BTreeMap<String, MessageInfo>> = BTreeMap::new();
@@ -104,14 +113,23 @@ impl Catalog {
             let defined = messages.entry(language.code.clone()).or_default();
             // Theme first, then the site, so site messages override theme messages.
             for origin in [Origin::Theme, Origin::Site] {
-                for source in sources.iter().filter(|s| s.lang == language.code && s.origin == origin) {
+                for source in sources
+                    .iter()
+                    .filter(|s| s.lang == language.code && s.origin == origin)
+                {
                     let resource = match FluentResource::try_new(source.text.clone()) {
                         Ok(r) => r,
                         Err((r, errors)) => {
                             for e in errors {
                                 diags.push(
                                     Diagnostic::error(
-                                        Location::at_offset(&source.file, &source.text, e.pos.start, 1),
+                                        // An error "at the end of the file" belongs to its last line.
+                                        Location::at_offset(
+                                            &source.file,
+                                            source.text.trim_end(),
+                                            e.pos.start.min(source.text.trim_end().len()),
+                                            1,
+                                        ),
                                         format!("Fluent syntax error: {}", e.kind),
                                     )
                                     .with_hint("a message looks like `message-id = Text`; continuation lines are indented"),
@@ -130,8 +148,14 @@ impl Catalog {
                             && previous.origin == origin
                         {
                             diags.push(
-                                Diagnostic::error(location.clone(), format!("message `{id}` is defined twice"))
-                                    .with_hint(format!("the other definition is at {}", previous.location)),
+                                Diagnostic::error(
+                                    location.clone(),
+                                    format!("message `{id}` is defined twice"),
+                                )
+                                .with_hint(format!(
+                                    "the other definition is at {}",
+                                    previous.location
+                                )),
                             );
                         }
                         defined.insert(id.to_string(), MessageInfo { location, origin });
@@ -202,7 +226,12 @@ impl Catalog {
     }
 
     /// Formats `id` in `lang`, falling back to the default language.
-    pub fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Result<Formatted, String> {
+    pub fn format(
+        &self,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<Formatted, String> {
         let (bundle_lang, fallback) = if self.has(lang, id) {
             (lang, false)
         } else if self.has(&self.default, id) {
@@ -223,7 +252,9 @@ impl Catalog {
             .value()
             .ok_or_else(|| format!("Fluent message `{id}` has no value (only attributes)"))?;
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        let text = bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned();
         if let Some(e) = errors.first() {
             let place = self
                 .messages
@@ -231,7 +262,9 @@ impl Catalog {
                 .and_then(|m| m.get(id))
                 .map(|i| format!(" ({})", i.location))
                 .unwrap_or_default();
-            return Err(format!("Fluent message `{id}` in `{bundle_lang}`{place}: {e}"));
+            return Err(format!(
+                "Fluent message `{id}` in `{bundle_lang}`{place}: {e}"
+            ));
         }
         Ok(Formatted {
             text,
@@ -284,7 +317,11 @@ mod tests {
     fn russian_plurals_and_numbers() {
         let ru = "machines = { $count } { $count ->\n    [one] станок\n    [few] станка\n   *[many] станков\n}\n";
         let (c, diags) = catalog(vec![
-            src("en", "machines = { $count } { $count ->\n [one] machine\n *[other] machines\n}\n", Origin::Site),
+            src(
+                "en",
+                "machines = { $count } { $count ->\n [one] machine\n *[other] machines\n}\n",
+                Origin::Site,
+            ),
             src("ru", ru, Origin::Site),
         ]);
         assert!(diags.is_empty(), "{diags:?}");
@@ -308,11 +345,23 @@ mod tests {
             src("en", "hello = Hello from site\n", Origin::Site),
             src("ru", "hello = Привет\n", Origin::Theme),
         ]);
-        assert_eq!(c.format("en", "hello", None).unwrap().text, "Hello from site");
+        assert_eq!(
+            c.format("en", "hello", None).unwrap().text,
+            "Hello from site"
+        );
         let bye = c.format("ru", "bye", None).unwrap();
-        assert_eq!((bye.text.as_str(), bye.lang.as_str(), bye.fallback), ("Bye", "en", true));
+        assert_eq!(
+            (bye.text.as_str(), bye.lang.as_str(), bye.fallback),
+            ("Bye", "en", true)
+        );
         assert_eq!(diags.len(), 1);
-        assert!(diags[0].message.contains("`bye` has no ru (ru) translation"), "{}", diags[0]);
+        assert!(
+            diags[0]
+                .message
+                .contains("`bye` has no ru (ru) translation"),
+            "{}",
+            diags[0]
+        );
         assert_eq!(diags[0].location, Location::new("locales/en/x.ftl", 2, 1));
         assert!(c.format("ru", "nothing", None).is_err());
     }

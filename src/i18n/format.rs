@@ -4,7 +4,7 @@
 //! `21,500` and `1.25`. Hand-rolled formatting gets grouping and separators subtly wrong, so every
 //! number on the site goes through ICU4X's CLDR data.
 
-use fixed_decimal::{Decimal, FloatPrecision};
+use fixed_decimal::{Decimal, FloatPrecision, SignedRoundingMode, UnsignedRoundingMode};
 use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::input::Date;
@@ -20,9 +20,12 @@ pub struct NumberFormat {
 
 impl NumberFormat {
     pub fn new(locale: &str) -> Result<Self, String> {
-        let locale: Locale = locale.parse().map_err(|e| format!("bad locale `{locale}`: {e}"))?;
-        let formatter = DecimalFormatter::try_new((&locale).into(), DecimalFormatterOptions::default())
-            .map_err(|e| format!("no number format for `{locale}`: {e}"))?;
+        let locale: Locale = locale
+            .parse()
+            .map_err(|e| format!("bad locale `{locale}`: {e}"))?;
+        let formatter =
+            DecimalFormatter::try_new((&locale).into(), DecimalFormatterOptions::default())
+                .map_err(|e| format!("no number format for `{locale}`: {e}"))?;
         Ok(NumberFormat { formatter })
     }
 
@@ -39,7 +42,11 @@ impl NumberFormat {
             return value.to_string();
         };
         if let Some(max) = max {
-            decimal.round(-i16::from(max));
+            // Catalogs round like people do (2.345 → 2.35), not to even.
+            decimal.round_with_mode(
+                -i16::from(max),
+                SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand),
+            );
         }
         if let Some(min) = min {
             decimal.absolute.pad_end(-i16::from(min));
@@ -56,7 +63,9 @@ pub struct DateFormat {
 
 impl DateFormat {
     pub fn new(locale: &str) -> Result<Self, String> {
-        let locale: Locale = locale.parse().map_err(|e| format!("bad locale `{locale}`: {e}"))?;
+        let locale: Locale = locale
+            .parse()
+            .map_err(|e| format!("bad locale `{locale}`: {e}"))?;
         let formatter = DateTimeFormatter::try_new((&locale).into(), YMD::long())
             .map_err(|e| format!("no date format for `{locale}`: {e}"))?;
         Ok(DateFormat { formatter })
@@ -90,8 +99,17 @@ mod tests {
 
     #[test]
     fn dates_follow_the_locale() {
-        assert_eq!(DateFormat::new("en-US").unwrap().format(2026, 9, 15), "September 15, 2026");
-        assert_eq!(DateFormat::new("zh-CN").unwrap().format(2026, 9, 15), "2026年9月15日");
-        assert_eq!(DateFormat::new("ru-RU").unwrap().format(2026, 9, 15), "15 сентября 2026\u{a0}г.");
+        assert_eq!(
+            DateFormat::new("en-US").unwrap().format(2026, 9, 15),
+            "September 15, 2026"
+        );
+        assert_eq!(
+            DateFormat::new("zh-CN").unwrap().format(2026, 9, 15),
+            "2026年9月15日"
+        );
+        assert_eq!(
+            DateFormat::new("ru-RU").unwrap().format(2026, 9, 15),
+            "15 сентября 2026\u{202f}г."
+        );
     }
 }

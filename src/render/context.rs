@@ -34,7 +34,10 @@ pub fn build(site: &Site, route: &Route) -> Value {
     let default = site.config.default_language.as_str();
     let lang = route.lang().unwrap_or(default);
     let cx = Cx { site, lang };
-    let locale = site.config.language(lang).map_or(lang, |l| l.locale.as_str());
+    let locale = site
+        .config
+        .language(lang)
+        .map_or(lang, |l| l.locale.as_str());
     let (title, description) = cx.title_and_description(route);
     let mut ctx = json!({
         "lang": lang,
@@ -81,7 +84,10 @@ impl Cx<'_> {
         match field.resolve(self.lang, self.default()) {
             Some(r) => {
                 map.insert(key.into(), Value::from(r.value.as_str()));
-                map.insert(format!("{key}_html"), Value::from(lang_html(r.value, r.lang, self.lang)));
+                map.insert(
+                    format!("{key}_html"),
+                    Value::from(lang_html(r.value, r.lang, self.lang)),
+                );
                 map.insert(format!("{key}_lang"), lang_or_null(r.lang, self.lang));
             }
             None => {
@@ -100,7 +106,11 @@ impl Cx<'_> {
     }
 
     fn message(&self, id: &str) -> Option<String> {
-        self.site.catalog.format(self.lang, id, None).ok().map(|f| f.text)
+        self.site
+            .catalog
+            .format(self.lang, id, None)
+            .ok()
+            .map(|f| f.text)
     }
 
     fn title_and_description(&self, route: &Route) -> (String, String) {
@@ -118,7 +128,11 @@ impl Cx<'_> {
                 .news
                 .iter()
                 .chain(&site.pages)
-                .find(|a| &a.slug == slug && matches!(route, Route::Article { .. }) == (a.kind == crate::content::ArticleKind::News))
+                .find(|a| {
+                    &a.slug == slug
+                        && matches!(route, Route::Article { .. })
+                            == (a.kind == crate::content::ArticleKind::News)
+                })
                 .map(|a| {
                     let t = site.translation(a, self.lang);
                     (t.title.clone(), t.summary.clone().unwrap_or_default())
@@ -139,7 +153,9 @@ impl Cx<'_> {
             .map(|l| {
                 let target = match route.lang() {
                     Some(_) => route.with_lang(&l.code),
-                    None => Route::Home { lang: l.code.clone() },
+                    None => Route::Home {
+                        lang: l.code.clone(),
+                    },
                 };
                 json!({
                     "code": l.code,
@@ -158,11 +174,21 @@ impl Cx<'_> {
         let (per_lang, x_default): (Vec<Route>, Route) = match route {
             Route::NotFound | Route::Sitemap | Route::Robots => return json!([]),
             Route::Chooser => (
-                site.config.languages.iter().map(|l| Route::Home { lang: l.code.clone() }).collect(),
+                site.config
+                    .languages
+                    .iter()
+                    .map(|l| Route::Home {
+                        lang: l.code.clone(),
+                    })
+                    .collect(),
                 Route::Chooser,
             ),
             _ => (
-                site.config.languages.iter().map(|l| route.with_lang(&l.code)).collect(),
+                site.config
+                    .languages
+                    .iter()
+                    .map(|l| route.with_lang(&l.code))
+                    .collect(),
                 route.with_lang(default),
             ),
         };
@@ -202,7 +228,10 @@ impl Cx<'_> {
 
     fn spec(&self, spec: &Spec) -> Value {
         let site = self.site;
-        let label = site.catalog.format(self.lang, &format!("spec-{}", spec.key), None).ok();
+        let label = site
+            .catalog
+            .format(self.lang, &format!("spec-{}", spec.key), None)
+            .ok();
         let value = match &spec.value {
             SpecValue::Number(n) => site
                 .formats(self.lang)
@@ -212,7 +241,11 @@ impl Cx<'_> {
         let unit = spec
             .unit
             .as_ref()
-            .and_then(|u| site.catalog.format(self.lang, &format!("unit-{u}"), None).ok())
+            .and_then(|u| {
+                site.catalog
+                    .format(self.lang, &format!("unit-{u}"), None)
+                    .ok()
+            })
             .map(|f| f.text);
         // A no-break space keeps a number and its unit on one line in narrow table cells.
         let text = match &unit {
@@ -247,14 +280,23 @@ impl Cx<'_> {
         self.text(&mut m, "summary", &p.summary);
         m.insert(
             "url".into(),
-            Value::from(site.url(&Route::Product { lang: self.lang.to_string(), id: p.id.clone() })),
+            Value::from(site.url(&Route::Product {
+                lang: self.lang.to_string(),
+                id: p.id.clone(),
+            })),
         );
         m.insert(
             "image".into(),
-            p.image.as_ref().and_then(|i| site.static_url(i).ok()).map_or(Value::Null, Value::from),
+            p.image
+                .as_ref()
+                .and_then(|i| site.static_url(i).ok())
+                .map_or(Value::Null, Value::from),
         );
         m.insert("category".into(), self.category_ref(&p.category));
-        m.insert("key_specs".into(), p.specs.iter().take(3).map(|s| self.spec(s)).collect());
+        m.insert(
+            "key_specs".into(),
+            p.specs.iter().take(3).map(|s| self.spec(s)).collect(),
+        );
         m.insert("featured".into(), Value::from(p.featured));
         m
     }
@@ -263,7 +305,10 @@ impl Cx<'_> {
         let site = self.site;
         let mut m = self.product_card(p);
         let description = site.description_html(&p.id, self.lang);
-        m.insert("description_html".into(), Value::from(description.map_or("", |h| h.html.as_str())));
+        m.insert(
+            "description_html".into(),
+            Value::from(description.map_or("", |h| h.html.as_str())),
+        );
         m.insert(
             "description_lang".into(),
             description.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang)),
@@ -278,11 +323,18 @@ impl Cx<'_> {
                 m.insert("features_lang".into(), Value::Null);
             }
         }
-        m.insert("specs".into(), p.specs.iter().map(|s| self.spec(s)).collect());
+        m.insert(
+            "specs".into(),
+            p.specs.iter().map(|s| self.spec(s)).collect(),
+        );
         let news: Vec<Value> = site
             .news
             .iter()
-            .filter(|a| a.translations.values().any(|t| t.products.iter().any(|(id, _)| id == &p.id)))
+            .filter(|a| {
+                a.translations
+                    .values()
+                    .any(|t| t.products.iter().any(|(id, _)| id == &p.id))
+            })
             .map(|a| Value::Object(self.article_card(a)))
             .collect();
         m.insert("news".into(), Value::Array(news));
@@ -292,7 +344,10 @@ impl Cx<'_> {
 
     fn json_ld(&self, p: &Product, card: &Map<String, Value>) -> String {
         let site = self.site;
-        let route = Route::Product { lang: self.lang.to_string(), id: p.id.clone() };
+        let route = Route::Product {
+            lang: self.lang.to_string(),
+            id: p.id.clone(),
+        };
         let mut ld = json!({
             "@context": "https://schema.org",
             "@type": "Product",
@@ -341,9 +396,16 @@ impl Cx<'_> {
         self.text(&mut m, "summary", &c.summary);
         m.insert(
             "url".into(),
-            Value::from(site.url(&Route::Category { lang: self.lang.to_string(), id: c.id.clone(), page: 1 })),
+            Value::from(site.url(&Route::Category {
+                lang: self.lang.to_string(),
+                id: c.id.clone(),
+                page: 1,
+            })),
         );
-        m.insert("product_count".into(), Value::from(site.products_in(&c.id).count()));
+        m.insert(
+            "product_count".into(),
+            Value::from(site.products_in(&c.id).count()),
+        );
         let image = site
             .products_in(&c.id)
             .find_map(|p| p.image.as_ref().and_then(|i| site.static_url(i).ok()));
@@ -357,21 +419,39 @@ impl Cx<'_> {
         let mut m = Map::new();
         m.insert("slug".into(), Value::from(a.slug.as_str()));
         m.insert("title".into(), Value::from(t.title.as_str()));
-        m.insert("title_html".into(), Value::from(lang_html(&t.title, &t.lang, self.lang)));
+        m.insert(
+            "title_html".into(),
+            Value::from(lang_html(&t.title, &t.lang, self.lang)),
+        );
         m.insert("title_lang".into(), lang_or_null(&t.lang, self.lang));
         let summary = t.summary.as_deref().unwrap_or("");
         m.insert("summary".into(), Value::from(summary));
-        m.insert("summary_html".into(), Value::from(lang_html(summary, &t.lang, self.lang)));
-        m.insert("date".into(), t.date.map_or(Value::Null, |d| Value::from(d.iso())));
+        m.insert(
+            "summary_html".into(),
+            Value::from(lang_html(summary, &t.lang, self.lang)),
+        );
+        m.insert(
+            "date".into(),
+            t.date.map_or(Value::Null, |d| Value::from(d.iso())),
+        );
         m.insert(
             "date_display".into(),
             t.date
-                .and_then(|d| site.formats(self.lang).map(|f| f.dates.format(d.year, d.month, d.day)))
+                .and_then(|d| {
+                    site.formats(self.lang)
+                        .map(|f| f.dates.format(d.year, d.month, d.day))
+                })
                 .map_or(Value::Null, Value::from),
         );
         let route = match a.kind {
-            crate::content::ArticleKind::News => Route::Article { lang: self.lang.to_string(), slug: a.slug.clone() },
-            crate::content::ArticleKind::Page => Route::Page { lang: self.lang.to_string(), slug: a.slug.clone() },
+            crate::content::ArticleKind::News => Route::Article {
+                lang: self.lang.to_string(),
+                slug: a.slug.clone(),
+            },
+            crate::content::ArticleKind::Page => Route::Page {
+                lang: self.lang.to_string(),
+                slug: a.slug.clone(),
+            },
         };
         m.insert("url".into(), Value::from(site.url(&route)));
         m.insert("permalink".into(), Value::from(site.permalink(&route)));
@@ -382,7 +462,10 @@ impl Cx<'_> {
         let site = self.site;
         let mut m = self.article_card(a);
         let body = site.body_html(a, self.lang);
-        m.insert("content_html".into(), Value::from(body.map_or("", |h| h.html.as_str())));
+        m.insert(
+            "content_html".into(),
+            Value::from(body.map_or("", |h| h.html.as_str())),
+        );
         m.insert(
             "content_lang".into(),
             body.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang)),
@@ -414,9 +497,14 @@ impl Cx<'_> {
         let lang = self.lang.to_string();
         match route {
             Route::Home { .. } => {
-                let mut featured: Vec<&Product> = site.products.iter().filter(|p| p.featured).collect();
+                let mut featured: Vec<&Product> =
+                    site.products.iter().filter(|p| p.featured).collect();
                 if featured.is_empty() {
-                    featured = site.categories.iter().filter_map(|c| site.products_in(&c.id).next()).collect();
+                    featured = site
+                        .categories
+                        .iter()
+                        .filter_map(|c| site.products_in(&c.id).next())
+                        .collect();
                 }
                 json!({
                     "categories": site.categories.iter().map(|c| Value::Object(self.category_card(c))).collect::<Vec<_>>(),
@@ -464,7 +552,10 @@ impl Cx<'_> {
                     .iter()
                     .filter_map(|a| site.translation(a, self.lang).date)
                     .max()
-                    .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{}T00:00:00Z", d.iso()));
+                    .map_or_else(
+                        || "1970-01-01T00:00:00Z".to_string(),
+                        |d| format!("{}T00:00:00Z", d.iso()),
+                    );
                 json!({
                     "articles": site.news.iter().map(|a| Value::Object(self.article_full(a))).collect::<Vec<_>>(),
                     "feed_url": site.permalink(route),

@@ -4,7 +4,10 @@ use crate::plan::{Route, plan};
 use crate::site::Site;
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `sitemap.xml` with `xhtml:link` alternates for every language and `x-default`, as search
@@ -15,7 +18,10 @@ pub fn sitemap(site: &Site) -> String {
     );
     for route in plan(site).iter().filter(|r| r.in_sitemap()) {
         out.push_str("  <url>\n");
-        out.push_str(&format!("    <loc>{}</loc>\n", xml_escape(&site.permalink(route))));
+        out.push_str(&format!(
+            "    <loc>{}</loc>\n",
+            xml_escape(&site.permalink(route))
+        ));
         for l in &site.config.languages {
             out.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",

@@ -47,21 +47,48 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".htm"]);
         register(&mut tera, &site);
-        if let Err(e) = tera.add_raw_templates(site.theme.templates.iter().map(|(n, s)| (n.as_str(), s.text.as_str()))) {
+        if let Err(e) = tera.add_raw_templates(
+            site.theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.text.as_str())),
+        ) {
             return Err(vec![template_error(&site, &e, "")]);
         }
         let mut missing = Vec::new();
         for route in [
             Route::Chooser,
             Route::NotFound,
-            Route::Home { lang: String::new() },
-            Route::Products { lang: String::new() },
-            Route::Product { lang: String::new(), id: String::new() },
-            Route::Category { lang: String::new(), id: String::new(), page: 1 },
-            Route::NewsList { lang: String::new(), page: 1 },
-            Route::Article { lang: String::new(), slug: String::new() },
-            Route::Page { lang: String::new(), slug: String::new() },
-            Route::Atom { lang: String::new() },
+            Route::Home {
+                lang: String::new(),
+            },
+            Route::Products {
+                lang: String::new(),
+            },
+            Route::Product {
+                lang: String::new(),
+                id: String::new(),
+            },
+            Route::Category {
+                lang: String::new(),
+                id: String::new(),
+                page: 1,
+            },
+            Route::NewsList {
+                lang: String::new(),
+                page: 1,
+            },
+            Route::Article {
+                lang: String::new(),
+                slug: String::new(),
+            },
+            Route::Page {
+                lang: String::new(),
+                slug: String::new(),
+            },
+            Route::Atom {
+                lang: String::new(),
+            },
         ] {
             if let Some(name) = route.default_template()
                 && !site.theme.templates.contains_key(name)
@@ -95,7 +122,10 @@ impl Renderer {
                 let template = context::template_for(site, route);
                 let ctx = context::build(site, route);
                 let ctx = tera::Context::from_serialize(&ctx).map_err(|e| {
-                    Diagnostic::error(Location::file(site.theme.template_display(template)), e.to_string())
+                    Diagnostic::error(
+                        Location::file(site.theme.template_display(template)),
+                        e.to_string(),
+                    )
                 })?;
                 self.tera
                     .render(template, &ctx)
@@ -116,7 +146,12 @@ fn template_error(site: &Site, error: &tera::Error, fallback_template: &str) -> 
     let (name, line, column, mut message) = match error.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let span = r.span();
-            (r.filename().to_string(), span.start_line, span.start_col + 1, r.message().to_string())
+            (
+                r.filename().to_string(),
+                span.start_line,
+                span.start_col + 1,
+                r.message().to_string(),
+            )
         }
         other => (fallback_template.to_string(), 1, 1, other.to_string()),
     };
@@ -129,7 +164,11 @@ fn template_error(site: &Site, error: &tera::Error, fallback_template: &str) -> 
         tera::ErrorKind::SyntaxError(_) => "template syntax error",
         _ => "template error",
     };
-    let name = if name.is_empty() { fallback_template.to_string() } else { name };
+    let name = if name.is_empty() {
+        fallback_template.to_string()
+    } else {
+        name
+    };
     Diagnostic::error(
         Location::new(site.theme.template_display(&name), line, column),
         format!("{kind} in `{name}`: {message}"),
@@ -147,7 +186,11 @@ pub(crate) fn lang_html(text: &str, text_lang: &str, page_lang: &str) -> String 
     if text_lang == page_lang {
         escape(text)
     } else {
-        format!("<span lang=\"{}\">{}</span>", escape(text_lang), escape(text))
+        format!(
+            "<span lang=\"{}\">{}</span>",
+            escape(text_lang),
+            escape(text)
+        )
     }
 }
 
@@ -181,61 +224,70 @@ fn fluent_args(kwargs: &Kwargs) -> FluentArgs<'static> {
 fn register(tera: &mut Tera, site: &Arc<Site>) {
     for (name, html) in [("t", true), ("t_plain", false)] {
         let site = Arc::clone(site);
-        tera.register_function(name, move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
-            let key: String = kwargs.must_get::<&str>("key")?.to_string();
-            let lang = page_lang(&site, state);
-            let args = fluent_args(&kwargs);
-            let formatted = site
-                .catalog
-                .format(&lang, &key, Some(&args))
-                .map_err(tera::Error::message)?;
-            Ok(if html {
-                Value::safe_string(&lang_html(&formatted.text, &formatted.lang, &lang))
-            } else {
-                Value::from(formatted.text)
-            })
-        });
+        tera.register_function(
+            name,
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
+                let key: String = kwargs.must_get::<&str>("key")?.to_string();
+                let lang = page_lang(&site, state);
+                let args = fluent_args(&kwargs);
+                let formatted = site
+                    .catalog
+                    .format(&lang, &key, Some(&args))
+                    .map_err(tera::Error::message)?;
+                Ok(if html {
+                    Value::safe_string(&lang_html(&formatted.text, &formatted.lang, &lang))
+                } else {
+                    Value::from(formatted.text)
+                })
+            },
+        );
     }
     {
         let site = Arc::clone(site);
-        tera.register_filter("number", move |value: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let decimals: Option<u8> = kwargs.get::<u8>("decimals")?;
-            let lang = page_lang(&site, state);
-            let formats = site
-                .formats(&lang)
-                .ok_or_else(|| tera::Error::message(format!("no number format for `{lang}`")))?;
-            Ok(formats.numbers.format(value, decimals))
-        });
+        tera.register_filter(
+            "number",
+            move |value: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let decimals: Option<u8> = kwargs.get::<u8>("decimals")?;
+                let lang = page_lang(&site, state);
+                let formats = site.formats(&lang).ok_or_else(|| {
+                    tera::Error::message(format!("no number format for `{lang}`"))
+                })?;
+                Ok(formats.numbers.format(value, decimals))
+            },
+        );
     }
     {
         let site = Arc::clone(site);
         let hashes: Mutex<HashMap<String, String>> = Mutex::new(HashMap::new());
-        tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
-            let path: String = kwargs.must_get::<&str>("path")?.to_string();
-            let url = site
-                .static_url(&path)
-                .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?;
-            let rel = path.trim_start_matches('/').to_string();
-            let cached = hashes.lock().ok().and_then(|h| h.get(&rel).cloned());
-            let hash = match cached {
-                Some(h) => h,
-                None => {
-                    let bytes = site
-                        .theme
-                        .static_files
-                        .get(&rel)
-                        .map(|f| f.read())
-                        .transpose()
-                        .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?
-                        .unwrap_or_default();
-                    let h = crate::theme::content_hash(&bytes);
-                    if let Ok(mut map) = hashes.lock() {
-                        map.insert(rel, h.clone());
+        tera.register_function(
+            "asset",
+            move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+                let path: String = kwargs.must_get::<&str>("path")?.to_string();
+                let url = site
+                    .static_url(&path)
+                    .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?;
+                let rel = path.trim_start_matches('/').to_string();
+                let cached = hashes.lock().ok().and_then(|h| h.get(&rel).cloned());
+                let hash = match cached {
+                    Some(h) => h,
+                    None => {
+                        let bytes = site
+                            .theme
+                            .static_files
+                            .get(&rel)
+                            .map(|f| f.read())
+                            .transpose()
+                            .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?
+                            .unwrap_or_default();
+                        let h = crate::theme::content_hash(&bytes);
+                        if let Ok(mut map) = hashes.lock() {
+                            map.insert(rel, h.clone());
+                        }
+                        h
                     }
-                    h
-                }
-            };
-            Ok(Value::from(format!("{url}?v={hash}")))
-        });
+                };
+                Ok(Value::from(format!("{url}?v={hash}")))
+            },
+        );
     }
 }

@@ -75,7 +75,7 @@ footer-contacts = Contacts
 footer-company = Company
 footer-phone = Phone:
 footer-email = Email:
-footer-rights = © { $year } { $company }. All rights reserved.
+footer-rights = © { $year } { $company } · All rights reserved.
 
 ## Error page
 not-found-title = Page not found

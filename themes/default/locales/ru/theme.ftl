@@ -77,7 +77,7 @@ footer-contacts = Контакты
 footer-company = Компания
 footer-phone = Телефон:
 footer-email = Эл. почта:
-footer-rights = © { $year } { $company }. Все права защищены.
+footer-rights = © { $year } { $company } · Все права защищены.
 
 ## Страница ошибки
 not-found-title = Страница не найдена

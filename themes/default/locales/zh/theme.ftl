@@ -65,7 +65,7 @@ footer-contacts = 联系方式
 footer-company = 关于公司
 footer-phone = 电话：
 footer-email = 邮箱：
-footer-rights = © { $year } { $company } 版权所有。
+footer-rights = © { $year } { $company } 版权所有
 
 ## 错误页
 not-found-title = 页面未找到

@@ -1,0 +1,597 @@
+//! Every kind of mistake a marketing person can make: the build must fail with a message that
+//! names the file, line and column, and the previous `public/` must be left exactly as it was.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// Builds the fixture once (the "last good site"), applies `mutate`, builds again and checks
+/// the failure. Returns the diagnostics for further checks.
+fn expect_failure(
+    mutate: impl FnOnce(&Path),
+    file: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> Vec<brochure::diagnostics::Diagnostic> {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("the fixture builds");
+    let before = snapshot(&root.join("public"));
+    mutate(root);
+    let failure = build_site(root).expect_err("the broken site must not build");
+    let found = failure.errors().find(|d| d.message.contains(message));
+    let Some(found) = found else {
+        panic!(
+            "no error containing {message:?}; got:\n{}",
+            failure
+                .diagnostics
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    };
+    assert_eq!(
+        (
+            found.location.file.as_str(),
+            found.location.line,
+            found.location.column
+        ),
+        (file, line, column),
+        "location of: {found}"
+    );
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "the previous output changed"
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(root)
+        .expect("read root")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+    failure.diagnostics
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+fn replace(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{rel} does not contain {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+const PRODUCT: &str = "content/products/fe-25.yaml";
+
+#[test]
+fn yaml_syntax_error() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                PRODUCT,
+                "  ru: Электропогрузчик FE-25\n",
+                "  ru: [Электропогрузчик FE-25\n",
+            )
+        },
+        PRODUCT,
+        5,
+        7,
+        "YAML",
+    );
+    assert!(d.iter().any(|d| d.hint.is_some()));
+}
+
+#[test]
+fn wrong_type() {
+    expect_failure(
+        |r| replace(r, PRODUCT, "category: forklifts", "category: [forklifts]"),
+        PRODUCT,
+        1,
+        11,
+        "expected string",
+    );
+}
+
+#[test]
+fn wrong_number() {
+    expect_failure(
+        |r| replace(r, PRODUCT, "value: 2500", "value: [2500]"),
+        PRODUCT,
+        11,
+        16,
+        "expected a number (21500, 1.25) or a text",
+    );
+}
+
+#[test]
+fn unknown_field_with_hint() {
+    let d = expect_failure(
+        |r| replace(r, PRODUCT, "summary:", "sumary:"),
+        PRODUCT,
+        6,
+        1,
+        "unknown field `sumary`",
+    );
+    let e = d
+        .iter()
+        .find(|d| d.message.contains("sumary"))
+        .expect("error");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `summary`?"));
+}
+
+#[test]
+fn missing_field() {
+    expect_failure(
+        |r| replace(r, PRODUCT, "category: forklifts\n", ""),
+        PRODUCT,
+        1,
+        1,
+        "missing field `category`",
+    );
+}
+
+#[test]
+fn unknown_category_with_hint() {
+    let d = expect_failure(
+        |r| replace(r, PRODUCT, "category: forklifts", "category: forklift"),
+        PRODUCT,
+        1,
+        11,
+        "category `forklift`, which is not in content/categories.yaml",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean `forklifts`?"))
+    );
+}
+
+#[test]
+fn bad_product_file_name() {
+    let d = expect_failure(
+        |r| {
+            std::fs::rename(r.join(PRODUCT), r.join("content/products/FE 25.yaml")).expect("rename")
+        },
+        "content/products/FE 25.yaml",
+        1,
+        1,
+        "cannot be used as a product id",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref().is_some_and(|h| h.contains("fe-25.yaml")))
+    );
+}
+
+#[test]
+fn news_in_a_language_that_is_not_configured() {
+    expect_failure(
+        |r| {
+            write(
+                r,
+                "content/news/visit.de.md",
+                "---\ntitle: Besuch\ndate: 2026-09-15\n---\nHallo\n",
+            )
+        },
+        "content/news/visit.de.md",
+        1,
+        1,
+        "`de` in the file name is not a language of this site",
+    );
+}
+
+#[test]
+fn bad_date() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/news/visit.ru.md",
+                "date: 2026-09-15",
+                "date: 15.09.2026",
+            )
+        },
+        "content/news/visit.ru.md",
+        3,
+        7,
+        "`15.09.2026` is not a valid date",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref().is_some_and(|h| h.contains("YYYY-MM-DD")))
+    );
+}
+
+#[test]
+fn impossible_date() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/news/visit.ru.md",
+                "date: 2026-09-15",
+                "date: 2026-02-30",
+            )
+        },
+        "content/news/visit.ru.md",
+        3,
+        7,
+        "not a valid date",
+    );
+}
+
+#[test]
+fn fluent_syntax_error() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "locales/ru/site.ftl",
+                "unit-kg = кг\n",
+                "unit-kg = { кг\n",
+            )
+        },
+        "locales/ru/site.ftl",
+        12,
+        13,
+        "Fluent syntax error",
+    );
+}
+
+#[test]
+fn tera_syntax_error_names_template_and_line() {
+    expect_failure(
+        |r| replace(r, "templates/plurals.html", "{% endfor %}", "{% endfor"),
+        "templates/plurals.html",
+        3,
+        10,
+        "template syntax error in `plurals.html`",
+    );
+}
+
+#[test]
+fn tera_render_error_names_template_and_line() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "templates/plurals.html",
+                "{{ 1234567.5 | number }}",
+                "{{ no_such_variable.field }}",
+            )
+        },
+        "templates/plurals.html",
+        3,
+        34,
+        "template error in `plurals.html`",
+    );
+}
+
+#[test]
+fn unknown_fluent_message_in_template() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "templates/plurals.html",
+                "only-english",
+                "no-such-message",
+            )
+        },
+        "templates/plurals.html",
+        4,
+        32,
+        "no Fluent message `no-such-message`",
+    );
+}
+
+#[test]
+fn missing_image() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "images/machine.svg",
+                "images/machne.svg",
+            )
+        },
+        "content/products/ex-300.yaml",
+        4,
+        8,
+        "`images/machne.svg`: there is no such file in static/",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean `images/machine.svg`?"))
+    );
+}
+
+#[test]
+fn image_path_cannot_escape_static() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "images/machine.svg",
+                "../../etc/passwd",
+            )
+        },
+        "content/products/ex-300.yaml",
+        4,
+        8,
+        "must stay inside static/",
+    );
+}
+
+#[test]
+fn broken_internal_link() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/news/visit.ru.md",
+                "@/products/ex-300",
+                "@/products/ex-30",
+            )
+        },
+        "content/news/visit.ru.md",
+        7,
+        15,
+        "broken link `@/products/ex-30`",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("did you mean `ex-300`?"))
+    );
+}
+
+#[test]
+fn broken_link_inside_a_yaml_description() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "(@/news/visit)",
+                "(@/news/vist)",
+            )
+        },
+        "content/products/ex-300.yaml",
+        14,
+        66,
+        "broken link `@/news/vist`",
+    );
+}
+
+#[test]
+fn invalid_config() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "brochure.toml",
+                "default_language = \"en\"",
+                "default_lang = \"en\"",
+            )
+        },
+        "brochure.toml",
+        3,
+        1,
+        "unknown field `default_lang`",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean `default_language`?"))
+    );
+}
+
+#[test]
+fn config_syntax_error() {
+    expect_failure(
+        |r| replace(r, "brochure.toml", "theme = \"default\"", "theme = default"),
+        "brochure.toml",
+        2,
+        9,
+        "",
+    );
+}
+
+#[test]
+fn not_utf8() {
+    expect_failure(
+        |r| {
+            let mut bytes = std::fs::read(r.join(PRODUCT)).expect("read");
+            bytes.extend_from_slice(b"\nfeatures: {en: [\"caf\xe9\"]}\n");
+            std::fs::write(r.join(PRODUCT), bytes).expect("write");
+        },
+        PRODUCT,
+        13,
+        21,
+        "not valid UTF-8",
+    );
+}
+
+#[test]
+fn yaml_alias_bomb_fails_fast() {
+    let mut bomb = String::from(
+        "category: forklifts\nname: {en: Bomb}\nfeatures:\n  en: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        bomb.push_str(
+            &format!("  zh: &a{i} [{}]\n", vec![prev.as_str(); 10].join(", "))
+                .replace("  zh:", &format!("  x{i}:")),
+        );
+    }
+    let started = std::time::Instant::now();
+    let d = expect_failure(
+        |r| write(r, "content/products/bomb.yaml", &bomb),
+        "content/products/bomb.yaml",
+        5,
+        12,
+        "YAML",
+    );
+    // Not a timing assertion on speed, only a guard against an effectively endless expansion.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    assert!(d.iter().any(|d| d.location.file.ends_with("bomb.yaml")));
+}
+
+#[test]
+fn huge_file_is_refused() {
+    expect_failure(
+        |r| {
+            let mut text = String::from("category: forklifts\nname: {en: Big}\nsummary:\n  en: \"");
+            text.push_str(&"x".repeat(5 * 1024 * 1024));
+            text.push_str("\"\n");
+            write(r, "content/products/big.yaml", &text);
+        },
+        "content/products/big.yaml",
+        1,
+        1,
+        "more than the 4194304 bytes",
+    );
+}
+
+#[test]
+fn unknown_language_key_in_a_field() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                PRODUCT,
+                "  ru: Электропогрузчик FE-25",
+                "  rus: Электропогрузчик FE-25",
+            )
+        },
+        PRODUCT,
+        5,
+        8,
+        "`rus` in `name` is not a language of this site",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean `ru`?"))
+    );
+}
+
+#[test]
+fn missing_spec_label_is_an_error_at_the_product_line() {
+    expect_failure(
+        |r| replace(r, PRODUCT, "rated-load:", "max-speed:"),
+        PRODUCT,
+        11,
+        14,
+        "there is no Fluent message `spec-max-speed`",
+    );
+}
+
+#[test]
+fn missing_unit_name_is_an_error() {
+    expect_failure(
+        |r| replace(r, PRODUCT, "unit: kg", "unit: lbs"),
+        PRODUCT,
+        11,
+        15,
+        "there is no Fluent message `unit-lbs`",
+    );
+}
+
+#[test]
+fn unknown_template_in_front_matter() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/pages/plurals.ru.md",
+                "template: plurals.html",
+                "template: plural.html",
+            )
+        },
+        "content/pages/plurals.ru.md",
+        3,
+        11,
+        "there is no template `plural.html`",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean `plurals.html`?"))
+    );
+}
+
+#[test]
+fn unknown_product_in_news() {
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/news/visit.zh.md",
+                "products: [ex-300]",
+                "products: [ex-301]",
+            )
+        },
+        "content/news/visit.zh.md",
+        5,
+        12,
+        "there is no product `ex-301`",
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let site = fixture("basic");
+    let mut o = options(site.path());
+    o.strict = true;
+    let failure = brochure::build::build(&o).expect_err("the fixture has warnings");
+    assert!(failure.errors().any(|d| d.message.contains("(--strict)")));
+    assert!(!site.path().join("public").exists(), "nothing written");
+}
+
+#[test]
+fn output_folder_may_not_contain_the_sources() {
+    let site = fixture("basic");
+    let mut o = options(site.path());
+    o.output = Some(site.path().to_path_buf());
+    let failure = brochure::build::build(&o).expect_err("refused");
+    assert!(
+        failure
+            .errors()
+            .any(|d| d.message.contains("would delete the sources"))
+    );
+    assert!(site.path().join("content/products/ex-300.yaml").is_file());
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let site = fixture("basic");
+    let root = site.path();
+    replace(root, PRODUCT, "category: forklifts", "category: nope");
+    replace(
+        root,
+        "content/news/visit.ru.md",
+        "date: 2026-09-15",
+        "date: soon",
+    );
+    replace(
+        root,
+        "content/products/ex-300.yaml",
+        "images/machine.svg",
+        "images/none.svg",
+    );
+    let failure = build_site(root).expect_err("broken");
+    assert_eq!(failure.errors().count(), 3, "{:?}", failure.diagnostics);
+}
