@@ -20,6 +20,8 @@ pub struct BuildOptions {
     /// Treat warnings as errors.
     pub strict: bool,
     pub base_url: Option<String>,
+    /// Skip brochures and datasheets (quick site work).
+    pub no_pdf: bool,
 }
 
 /// What a successful build did.
@@ -28,6 +30,7 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub languages: usize,
     pub pages: usize,
+    pub pdfs: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
@@ -37,9 +40,10 @@ impl BuildReport {
     /// The one-line summary printed at the end of a build.
     pub fn summary(&self) -> String {
         format!(
-            "Built {} languages, {} pages, {} files with {} warning{} in {} ms → {}",
+            "Built {} languages, {} pages, {} PDFs, {} files with {} warning{} in {} ms → {}",
             self.languages,
             self.pages,
+            self.pdfs,
             self.files,
             self.warnings.len(),
             if self.warnings.len() == 1 { "" } else { "s" },
@@ -72,19 +76,40 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads the site and renders every output in memory, without writing anything.
-pub fn render_all(root: &Path, options: LoadOptions) -> Result<Rendered, BuildFailure> {
+/// Loads the site and renders every output in memory — PDFs first (pages link to them with
+/// their sizes), then HTML — without writing anything.
+pub fn render_all(root: &Path, options: LoadOptions, pdf: bool) -> Result<Rendered, BuildFailure> {
     let loaded = Site::load(root, options).map_err(fail)?;
-    let warnings = loaded.warnings;
+    let mut warnings = loaded.warnings;
     let site = Arc::new(loaded.site);
-    let renderer = Renderer::new(Arc::clone(&site)).map_err(|mut e| {
-        e.extend(warnings.iter().cloned());
-        fail(e)
-    })?;
+    let with_warnings = |mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]| {
+        crate::diagnostics::sort(&mut errors);
+        errors.extend(warnings.iter().cloned());
+        fail(errors)
+    };
+    let mut outputs = Vec::new();
+    let mut extras = crate::render::context::Extras::default();
+    if pdf {
+        let pdfs = render_pdfs(&site).map_err(|e| with_warnings(e, &warnings))?;
+        for p in pdfs {
+            if let crate::print::PrintJob::Datasheet { id, lang } = &p.job {
+                extras
+                    .datasheets
+                    .insert((id.clone(), lang.clone()), p.bytes.len() as u64);
+            }
+            warnings.extend(p.warnings);
+            outputs.push(Output {
+                path: p.path,
+                bytes: p.bytes,
+            });
+        }
+        crate::diagnostics::sort(&mut warnings);
+    }
+    let mut renderer = Renderer::new(Arc::clone(&site)).map_err(|e| with_warnings(e, &warnings))?;
+    renderer.set_extras(extras);
     let routes = plan(&site);
     let results: Vec<Result<Output, Diagnostic>> =
         routes.par_iter().map(|r| renderer.render(r)).collect();
-    let mut outputs = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
         match r {
@@ -93,16 +118,50 @@ pub fn render_all(root: &Path, options: LoadOptions) -> Result<Rendered, BuildFa
         }
     }
     if !errors.is_empty() {
-        // One template bug fails every page that uses it; report it once.
-        crate::diagnostics::sort(&mut errors);
-        errors.extend(warnings);
-        return Err(fail(errors));
+        // One template bug fails every page that uses it; sorting drops the repeats.
+        return Err(with_warnings(errors, &warnings));
     }
     Ok(Rendered {
         site,
         outputs,
         warnings,
     })
+}
+
+/// Typesets every brochure and datasheet in parallel, with a progress bar on a terminal.
+fn render_pdfs(site: &Arc<Site>) -> Result<Vec<crate::print::Pdf>, Vec<Diagnostic>> {
+    let printer = crate::print::Printer::new(Arc::clone(site))?;
+    let jobs = crate::print::jobs(site);
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(jobs.len() as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} PDF {pos}/{len} {wide_bar} {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let results: Vec<Result<crate::print::Pdf, Vec<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = printer.print(job);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut pdfs = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => pdfs.push(p),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(pdfs)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Runs a whole build.
@@ -127,7 +186,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         site,
         outputs,
         mut warnings,
-    } = render_all(root, load)?;
+    } = render_all(root, load, !options.no_pdf)?;
     if options.strict && !warnings.is_empty() {
         for w in &mut warnings {
             w.severity = Severity::Error;
@@ -162,10 +221,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         ])
     })?;
     let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+    let pdfs = outputs.iter().filter(|o| o.path.ends_with(".pdf")).count();
     Ok(BuildReport {
         output,
         languages: site.config.languages.len(),
         pages,
+        pdfs,
         files: entries.len(),
         warnings,
         elapsed: started.elapsed(),

@@ -30,7 +30,91 @@ pub struct MarkdownConfig {
     pub unsafe_html: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+/// Paper sizes for print output.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A4,
+    A5,
+    Letter,
+}
+
+impl Paper {
+    /// The name Typst uses for the size.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::A5 => "a5",
+            Paper::Letter => "us-letter",
+        }
+    }
+}
+
+/// PDF standards a brochure may be checked against.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum PdfStandard {
+    /// PDF/A-2b: archival; Typst allows only RGB colours with it.
+    #[serde(rename = "a-2b")]
+    A2b,
+}
+
+/// One `[[brochures]]` entry: a printed catalog made in every language.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BrochureConfig {
+    /// File name: `brochures/<id>.<lang>.pdf`.
+    pub id: String,
+    /// Fluent message id of the title.
+    #[serde(default = "default_brochure_title")]
+    pub title: String,
+    /// Categories to include, in this order; empty for all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default = "default_paper")]
+    pub paper: Paper,
+    /// Bleed in millimetres on every side; 0 for none.
+    #[serde(default = "default_bleed")]
+    pub bleed_mm: f64,
+    #[serde(default = "default_true")]
+    pub crop_marks: bool,
+    /// Appended to the QR links as `utm_campaign`.
+    pub campaign: Option<String>,
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+fn default_brochure_title() -> String {
+    "brochure-catalog-title".into()
+}
+
+fn default_paper() -> Paper {
+    Paper::A4
+}
+
+fn default_bleed() -> f64 {
+    3.0
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl BrochureConfig {
+    /// The brochure made when the config lists none: every product, A4, 3 mm bleed.
+    pub fn default_catalog() -> Self {
+        BrochureConfig {
+            id: "catalog".into(),
+            title: default_brochure_title(),
+            categories: Vec::new(),
+            paper: Paper::A4,
+            bleed_mm: 3.0,
+            crop_marks: true,
+            campaign: None,
+            pdf_standard: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     base_url: String,
@@ -40,6 +124,8 @@ struct RawConfig {
     languages: Vec<Language>,
     #[serde(default)]
     markdown: MarkdownConfig,
+    #[serde(default)]
+    brochures: Vec<BrochureConfig>,
 }
 
 fn default_theme() -> String {
@@ -47,7 +133,7 @@ fn default_theme() -> String {
 }
 
 /// The validated site configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Absolute URL of the site, always ending in `/`.
     pub base_url: String,
@@ -58,6 +144,8 @@ pub struct Config {
     /// In switcher order.
     pub languages: Vec<Language>,
     pub markdown: MarkdownConfig,
+    /// Printed brochures; never empty (a default `catalog` when the file lists none).
+    pub brochures: Vec<BrochureConfig>,
 }
 
 impl Config {
@@ -181,9 +269,58 @@ impl Config {
             }
             None => seen.first().cloned().unwrap_or_default(),
         };
+        let mut brochure_ids: Vec<&str> = Vec::new();
+        for b in &raw.brochures {
+            let at = value_location(text, &b.id);
+            if !crate::content::is_valid_id(&b.id) {
+                errors.push(
+                    Diagnostic::error(
+                        at.clone(),
+                        format!("brochure id `{}` cannot be used as a file name", b.id),
+                    )
+                    .with_hint(
+                        "use lowercase letters, digits and hyphens, e.g. catalog or expo-2026",
+                    ),
+                );
+            }
+            if brochure_ids.contains(&b.id.as_str()) {
+                errors.push(Diagnostic::error(
+                    at.clone(),
+                    format!("brochure `{}` is configured twice", b.id),
+                ));
+            }
+            brochure_ids.push(&b.id);
+            if !(0.0..=20.0).contains(&b.bleed_mm) || !b.bleed_mm.is_finite() {
+                errors.push(
+                    Diagnostic::error(
+                        key_location(text, "bleed_mm"),
+                        format!("bleed_mm = {} is out of range", b.bleed_mm),
+                    )
+                    .with_hint("print shops usually ask for 3 mm; use 0 for none"),
+                );
+            }
+            if let Some(c) = &b.campaign
+                && !c
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || "-_.".contains(ch))
+            {
+                errors.push(
+                    Diagnostic::error(
+                        value_location(text, c),
+                        format!("campaign `{c}` must be plain ASCII for a URL"),
+                    )
+                    .with_hint("use letters, digits, - _ and ., e.g. expo-2026"),
+                );
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
+        let brochures = if raw.brochures.is_empty() {
+            vec![BrochureConfig::default_catalog()]
+        } else {
+            raw.brochures
+        };
         Ok(Config {
             base_url,
             base_path,
@@ -191,6 +328,7 @@ impl Config {
             default_language,
             languages: raw.languages,
             markdown: raw.markdown,
+            brochures,
         })
     }
 
@@ -259,6 +397,25 @@ name = "Русский"
         assert_eq!(c.base_path, "/catalog/");
         assert_eq!(c.theme, "default");
         assert_eq!(c.language_codes().collect::<Vec<_>>(), ["en", "ru"]);
+    }
+
+    #[test]
+    fn brochures_default_and_validate() {
+        let c = Config::parse(GOOD).unwrap();
+        assert_eq!(c.brochures, vec![BrochureConfig::default_catalog()]);
+        let text = format!(
+            "{GOOD}\n[[brochures]]\nid = \"expo\"\npaper = \"a5\"\nbleed_mm = 0\ncrop_marks = false\npdf_standard = \"a-2b\"\n"
+        );
+        let c = Config::parse(&text).unwrap();
+        assert_eq!(c.brochures[0].paper, Paper::A5);
+        assert_eq!(c.brochures[0].pdf_standard, Some(PdfStandard::A2b));
+        let bad = format!("{GOOD}\n[[brochures]]\nid = \"expo\"\npaper = \"a3\"\n");
+        let errs = Config::parse(&bad).unwrap_err();
+        assert_eq!(errs[0].location.line, 16, "{}", errs[0]);
+        assert!(errs[0].message.contains("a3"), "{}", errs[0]);
+        let bad = format!("{GOOD}\n[[brochures]]\nid = \"expo\"\nbleed = 3\n");
+        let errs = Config::parse(&bad).unwrap_err();
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `bleed_mm`?"));
     }
 
     #[test]

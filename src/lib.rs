@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod plan;
+pub mod print;
 pub mod render;
 pub mod site;
 pub mod source;

@@ -37,6 +37,9 @@ enum Command {
         /// Override base_url from brochure.toml (e.g. for a staging server).
         #[arg(long)]
         base_url: Option<String>,
+        /// Skip brochures and datasheets (PDF) for quick site work.
+        #[arg(long)]
+        no_pdf: bool,
     },
 }
 
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
             strict,
             drafts,
             base_url,
+            no_pdf,
         } => {
             let options = BuildOptions {
                 root: root.clone(),
@@ -64,6 +68,7 @@ fn main() -> ExitCode {
                 drafts,
                 strict,
                 base_url,
+                no_pdf,
             };
             match build(&options) {
                 Ok(report) => {

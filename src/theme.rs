@@ -48,6 +48,10 @@ pub struct Theme {
     pub static_files: BTreeMap<String, FileSource>,
     /// Fluent files of the theme and the site, for [`crate::i18n::Catalog`].
     pub locales: Vec<CatalogSource>,
+    /// Print templates (Tera producing Typst): `brochure.typ` → source; site `print/` wins.
+    pub print_templates: BTreeMap<String, TemplateSource>,
+    /// Font files for print, theme's first, then the site's `fonts/`.
+    pub fonts: BTreeMap<String, FileSource>,
 }
 
 impl Theme {
@@ -65,6 +69,8 @@ impl Theme {
         if theme_dir.is_dir() {
             theme.add_disk_dir(root, &theme_dir.join("templates"), Kind::Template, diags);
             theme.add_disk_dir(root, &theme_dir.join("static"), Kind::Static, diags);
+            theme.add_disk_dir(root, &theme_dir.join("print"), Kind::Print, diags);
+            theme.add_disk_dir(root, &theme_dir.join("fonts"), Kind::Font, diags);
             theme.add_disk_locales(
                 root,
                 &theme_dir.join("locales"),
@@ -87,6 +93,8 @@ impl Theme {
         }
         theme.add_disk_dir(root, &root.join("templates"), Kind::Template, diags);
         theme.add_disk_dir(root, &root.join("static"), Kind::Static, diags);
+        theme.add_disk_dir(root, &root.join("print"), Kind::Print, diags);
+        theme.add_disk_dir(root, &root.join("fonts"), Kind::Font, diags);
         theme.add_disk_locales(root, &root.join("locales"), languages, Origin::Site, diags);
         theme
     }
@@ -98,10 +106,17 @@ impl Theme {
             for file in dir.files() {
                 let path = file.path().to_string_lossy().replace('\\', "/");
                 let display = format!("(built-in theme)/{path}");
-                if let Some(rel) = path.strip_prefix("templates/") {
+                let (prefix, rest) = path.split_once('/').unwrap_or(("", path.as_str()));
+                if prefix == "templates" || prefix == "print" {
+                    let rel = rest;
+                    let target = if prefix == "templates" {
+                        &mut self.templates
+                    } else {
+                        &mut self.print_templates
+                    };
                     match std::str::from_utf8(file.contents()) {
                         Ok(text) => {
-                            self.templates.insert(
+                            target.insert(
                                 rel.to_string(),
                                 TemplateSource {
                                     text: text.to_string(),
@@ -169,12 +184,23 @@ impl Theme {
                 continue; // .DS_Store, .gitkeep, editor swap files
             }
             match kind {
-                Kind::Template => match crate::source::read_text(path, &display) {
+                Kind::Template | Kind::Print => match crate::source::read_text(path, &display) {
                     Ok(text) => {
-                        self.templates.insert(rel, TemplateSource { text, display });
+                        let target = if matches!(kind, Kind::Template) {
+                            &mut self.templates
+                        } else {
+                            &mut self.print_templates
+                        };
+                        target.insert(rel, TemplateSource { text, display });
                     }
                     Err(d) => diags.push(d),
                 },
+                Kind::Font => {
+                    if is_font(&rel) {
+                        self.fonts
+                            .insert(display, FileSource::Disk(path.to_path_buf()));
+                    }
+                }
                 Kind::Static => {
                     self.static_files
                         .insert(rel, FileSource::Disk(path.to_path_buf()));
@@ -222,6 +248,15 @@ impl Theme {
 enum Kind {
     Template,
     Static,
+    Print,
+    Font,
+}
+
+fn is_font(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".otf", ".ttf", ".ttc", ".otc"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// A short, stable content hash (FNV-1a, 64 bit) for cache-busting asset URLs. Stable across

@@ -7,6 +7,7 @@ use crate::content::{Article, Category, Localized, Product, Spec, SpecValue};
 use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
 use crate::site::Site;
 use serde_json::{Map, Value, json};
+use std::collections::HashMap;
 
 /// The template that renders `route`: the default one, or a page's `template:` front matter.
 pub fn template_for<'a>(site: &'a Site, route: &Route) -> &'a str {
@@ -29,11 +30,36 @@ pub fn template_for<'a>(site: &'a Site, route: &Route) -> &'a str {
     }
 }
 
+/// Facts about other outputs that pages show, known once those outputs exist.
+#[derive(Debug, Default, Clone)]
+pub struct Extras {
+    /// Size in bytes of each product datasheet, by (product id, language).
+    pub datasheets: HashMap<(String, String), u64>,
+}
+
+/// A product as templates see it (the `product` of `product.html`).
+pub fn product_value(site: &Site, product: &Product, lang: &str, extras: &Extras) -> Value {
+    Cx { site, lang, extras }.product_full(product)
+}
+
+/// A category card.
+pub fn category_value(site: &Site, category: &Category, lang: &str) -> Value {
+    let extras = Extras::default();
+    Value::Object(
+        Cx {
+            site,
+            lang,
+            extras: &extras,
+        }
+        .category_card(category),
+    )
+}
+
 /// Builds the whole context for `route`.
-pub fn build(site: &Site, route: &Route) -> Value {
+pub fn build(site: &Site, route: &Route, extras: &Extras) -> Value {
     let default = site.config.default_language.as_str();
     let lang = route.lang().unwrap_or(default);
-    let cx = Cx { site, lang };
+    let cx = Cx { site, lang, extras };
     let locale = site
         .config
         .language(lang)
@@ -59,7 +85,8 @@ pub fn build(site: &Site, route: &Route) -> Value {
         "alternates": cx.alternates(route),
         "nav": cx.nav(),
         "build": {
-            "year": site.news.first().and_then(|a| site.translation(a, default).date).map(|d| d.year),
+            // Text, not a number: Fluent would format a number year as "2,026".
+            "year": site.news.first().and_then(|a| site.translation(a, default).date).map(|d| d.year.to_string()),
         },
     });
     let extra = cx.page_data(route);
@@ -72,6 +99,7 @@ pub fn build(site: &Site, route: &Route) -> Value {
 struct Cx<'a> {
     site: &'a Site,
     lang: &'a str,
+    extras: &'a Extras,
 }
 
 impl Cx<'_> {
@@ -278,12 +306,24 @@ impl Cx<'_> {
         m.insert("id".into(), Value::from(p.id.as_str()));
         self.text(&mut m, "name", &p.name);
         self.text(&mut m, "summary", &p.summary);
+        let route = Route::Product {
+            lang: self.lang.to_string(),
+            id: p.id.clone(),
+        };
+        m.insert("url".into(), Value::from(site.url(&route)));
+        m.insert("permalink".into(), Value::from(site.permalink(&route)));
         m.insert(
-            "url".into(),
-            Value::from(site.url(&Route::Product {
-                lang: self.lang.to_string(),
-                id: p.id.clone(),
-            })),
+            "image_permalink".into(),
+            p.image
+                .as_ref()
+                .filter(|i| site.static_url(i).is_ok())
+                .map_or(Value::Null, |i| {
+                    Value::from(format!(
+                        "{}{}",
+                        site.config.base_url,
+                        i.trim_start_matches('/')
+                    ))
+                }),
         );
         m.insert(
             "image".into(),
@@ -327,6 +367,21 @@ impl Cx<'_> {
             "specs".into(),
             p.specs.iter().map(|s| self.spec(s)).collect(),
         );
+        let datasheet = self
+            .extras
+            .datasheets
+            .get(&(p.id.clone(), self.lang.to_string()))
+            .map_or(Value::Null, |bytes| {
+                let route = Route::Product { lang: self.lang.to_string(), id: p.id.clone() };
+                let kb = (*bytes as f64 / 1024.0).ceil();
+                json!({
+                    "url": format!("{}{}-{}.pdf", site.url(&route), p.id, self.lang),
+                    "bytes": bytes,
+                    "kb": kb,
+                    "size": site.formats(self.lang).map_or_else(|| kb.to_string(), |f| f.numbers.format(kb, Some(0))),
+                })
+            });
+        m.insert("datasheet".into(), datasheet);
         let news: Vec<Value> = site
             .news
             .iter()
@@ -372,12 +427,8 @@ impl Cx<'_> {
         if let Some(company) = self.message("company-name") {
             ld["brand"] = json!({"@type": "Brand", "name": company});
         }
-        if let Some(image) = p.image.as_ref().and_then(|i| site.static_url(i).ok()) {
-            ld["image"] = Value::from(format!(
-                "{}{}",
-                site.config.base_url,
-                image.trim_start_matches(site.config.base_path.as_str())
-            ));
+        if let Some(image) = card.get("image_permalink").filter(|v| !v.is_null()) {
+            ld["image"] = image.clone();
         }
         // Inside <script>, `</script>` or `<!--` in a product name would change how the HTML
         // parser reads the block; JSON's \u escapes keep the data identical and inert.
@@ -394,14 +445,13 @@ impl Cx<'_> {
         m.insert("id".into(), Value::from(c.id.as_str()));
         self.text(&mut m, "name", &c.name);
         self.text(&mut m, "summary", &c.summary);
-        m.insert(
-            "url".into(),
-            Value::from(site.url(&Route::Category {
-                lang: self.lang.to_string(),
-                id: c.id.clone(),
-                page: 1,
-            })),
-        );
+        let route = Route::Category {
+            lang: self.lang.to_string(),
+            id: c.id.clone(),
+            page: 1,
+        };
+        m.insert("url".into(), Value::from(site.url(&route)));
+        m.insert("permalink".into(), Value::from(site.permalink(&route)));
         m.insert(
             "product_count".into(),
             Value::from(site.products_in(&c.id).count()),
@@ -481,11 +531,18 @@ impl Cx<'_> {
         m
     }
 
-    fn paginator(&self, current: usize, total: usize, route_for: impl Fn(usize) -> Route) -> Value {
+    fn paginator(
+        &self,
+        current: usize,
+        total: usize,
+        items: usize,
+        route_for: impl Fn(usize) -> Route,
+    ) -> Value {
         let url = |n: usize| self.site.url(&route_for(n));
         json!({
             "current": current,
             "total": total,
+            "items": items,
             "prev": if current > 1 { Some(url(current - 1)) } else { None },
             "next": if current < total { Some(url(current + 1)) } else { None },
             "pages": (1..=total).map(|n| json!({"number": n, "url": url(n), "current": n == current})).collect::<Vec<_>>(),
@@ -529,7 +586,7 @@ impl Cx<'_> {
                     "category": site.category(id).map(|c| Value::Object(self.category_card(c))),
                     "products": products.iter().skip((page - 1) * PRODUCTS_PER_PAGE).take(PRODUCTS_PER_PAGE)
                         .map(|p| Value::Object(self.product_card(p))).collect::<Vec<_>>(),
-                    "paginator": self.paginator(*page, total, |n| Route::Category { lang: lang.clone(), id: id.clone(), page: n }),
+                    "paginator": self.paginator(*page, total, products.len(), |n| Route::Category { lang: lang.clone(), id: id.clone(), page: n }),
                 })
             }
             Route::NewsList { page, .. } => {
@@ -537,7 +594,7 @@ impl Cx<'_> {
                 json!({
                     "articles": site.news.iter().skip((page - 1) * NEWS_PER_PAGE).take(NEWS_PER_PAGE)
                         .map(|a| Value::Object(self.article_card(a))).collect::<Vec<_>>(),
-                    "paginator": self.paginator(*page, total, |n| Route::NewsList { lang: lang.clone(), page: n }),
+                    "paginator": self.paginator(*page, total, site.news.len(), |n| Route::NewsList { lang: lang.clone(), page: n }),
                 })
             }
             Route::Article { slug, .. } => json!({

@@ -4,7 +4,7 @@
 //! is built once per build and shared by all threads; each render reads only the immutable
 //! [`Site`], so the output of a route never depends on which other routes rendered before.
 
-mod context;
+pub(crate) mod context;
 mod feeds;
 
 use crate::diagnostics::{Diagnostic, Location};
@@ -19,6 +19,7 @@ use tera::{Kwargs, State, Tera, Value};
 pub struct Renderer {
     site: Arc<Site>,
     tera: Tera,
+    extras: context::Extras,
 }
 
 /// A rendered output.
@@ -38,7 +39,7 @@ impl Renderer {
             if let Err(e) = scratch.add_raw_template(name, &source.text)
                 && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
             {
-                errors.push(template_error(&site, &e, name));
+                errors.push(template_error(&site.theme.templates, &e, name));
             }
         }
         if !errors.is_empty() {
@@ -46,14 +47,14 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".htm"]);
-        register(&mut tera, &site);
+        register_functions(&mut tera, &site, true);
         if let Err(e) = tera.add_raw_templates(
             site.theme
                 .templates
                 .iter()
                 .map(|(n, s)| (n.as_str(), s.text.as_str())),
         ) {
-            return Err(vec![template_error(&site, &e, "")]);
+            return Err(vec![template_error(&site.theme.templates, &e, "")]);
         }
         let mut missing = Vec::new();
         for route in [
@@ -105,7 +106,16 @@ impl Renderer {
         if !missing.is_empty() {
             return Err(missing);
         }
-        Ok(Renderer { site, tera })
+        Ok(Renderer {
+            site,
+            tera,
+            extras: context::Extras::default(),
+        })
+    }
+
+    /// Facts known only after other outputs were made (datasheet sizes), for the templates.
+    pub fn set_extras(&mut self, extras: context::Extras) {
+        self.extras = extras;
     }
 
     pub fn site(&self) -> &Site {
@@ -120,7 +130,7 @@ impl Renderer {
             Route::Robots => feeds::robots(site).into_bytes(),
             _ => {
                 let template = context::template_for(site, route);
-                let ctx = context::build(site, route);
+                let ctx = context::build(site, route, &self.extras);
                 let ctx = tera::Context::from_serialize(&ctx).map_err(|e| {
                     Diagnostic::error(
                         Location::file(site.theme.template_display(template)),
@@ -129,7 +139,7 @@ impl Renderer {
                 })?;
                 self.tera
                     .render(template, &ctx)
-                    .map_err(|e| template_error(site, &e, template))?
+                    .map_err(|e| template_error(&site.theme.templates, &e, template))?
                     .into_bytes()
             }
         };
@@ -141,7 +151,11 @@ impl Renderer {
 }
 
 /// Turns a Tera error into a diagnostic at the template's file, line and column.
-fn template_error(site: &Site, error: &tera::Error, fallback_template: &str) -> Diagnostic {
+pub(crate) fn template_error(
+    templates: &std::collections::BTreeMap<String, crate::theme::TemplateSource>,
+    error: &tera::Error,
+    fallback_template: &str,
+) -> Diagnostic {
     use std::error::Error as _;
     let (name, line, column, mut message) = match error.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
@@ -169,8 +183,11 @@ fn template_error(site: &Site, error: &tera::Error, fallback_template: &str) -> 
     } else {
         name
     };
+    let display = templates
+        .get(&name)
+        .map_or_else(|| format!("templates/{name}"), |t| t.display.clone());
     Diagnostic::error(
-        Location::new(site.theme.template_display(&name), line, column),
+        Location::new(display, line, column),
         format!("{kind} in `{name}`: {message}"),
     )
 }
@@ -194,19 +211,30 @@ pub(crate) fn lang_html(text: &str, text_lang: &str, page_lang: &str) -> String 
     }
 }
 
-fn page_lang(site: &Site, state: &State) -> String {
-    state
-        .get::<String>("lang")
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| site.config.default_language.clone())
+/// The language to format in: an explicit `lang=` argument, else the page's `lang` variable.
+/// Components do not see the page context; failing loudly there beats silently rendering a
+/// Chinese page with English strings.
+fn page_lang(site: &Site, kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
+    let lang = match kwargs.get::<&str>("lang")? {
+        Some(l) => Some(l.to_string()),
+        None => state.get::<String>("lang")?,
+    };
+    match lang {
+        Some(l) if site.config.is_language(&l) => Ok(l),
+        Some(l) => Err(tera::Error::message(format!(
+            "`{l}` is not a language of this site"
+        ))),
+        None => Err(tera::Error::message(
+            "no `lang` in scope (inside a component, declare `@lang` or pass lang=lang)",
+        )),
+    }
 }
 
 fn fluent_args(kwargs: &Kwargs) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     for (key, value) in kwargs.iter() {
         let key = key.to_string();
-        if key == "key" {
+        if key == "key" || key == "lang" {
             continue;
         }
         let v: FluentValue<'static> = if let Some(n) = value.as_f64() {
@@ -221,14 +249,17 @@ fn fluent_args(kwargs: &Kwargs) -> FluentArgs<'static> {
     args
 }
 
-fn register(tera: &mut Tera, site: &Arc<Site>) {
-    for (name, html) in [("t", true), ("t_plain", false)] {
+/// Registers `t`, `t_plain`, `number` and `asset`. With `html`, `t` returns escaped HTML that
+/// marks fallback text with its `lang`; without (print), both return plain text that the
+/// environment's own escaping handles.
+pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output: bool) {
+    for (name, html) in [("t", html_output), ("t_plain", false)] {
         let site = Arc::clone(site);
         tera.register_function(
             name,
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
                 let key: String = kwargs.must_get::<&str>("key")?.to_string();
-                let lang = page_lang(&site, state);
+                let lang = page_lang(&site, &kwargs, state)?;
                 let args = fluent_args(&kwargs);
                 let formatted = site
                     .catalog
@@ -248,7 +279,7 @@ fn register(tera: &mut Tera, site: &Arc<Site>) {
             "number",
             move |value: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
                 let decimals: Option<u8> = kwargs.get::<u8>("decimals")?;
-                let lang = page_lang(&site, state);
+                let lang = page_lang(&site, &kwargs, state)?;
                 let formats = site.formats(&lang).ok_or_else(|| {
                     tera::Error::message(format!("no number format for `{lang}`"))
                 })?;

@@ -51,7 +51,7 @@ spec-unit = Unit
 product-inquiry = Request a quote
 related-news = Related news
 back-to-category = More { $category }
-datasheet-download = Download datasheet (PDF, { $size })
+datasheet-download = Download datasheet (PDF, { $size } KB)
 
 ## News
 news-list-title = Articles
@@ -82,3 +82,9 @@ not-found-title = Page not found
 not-found-text = Sorry, the page you are looking for does not exist or has moved. Try the home page in your language or browse our products.
 not-found-languages = Choose a language
 not-found-products = Browse products
+
+## Print: brochures and datasheets
+brochure-catalog-title = Product Catalog
+brochure-contents = Contents
+brochure-scan-qr = Scan for details online
+datasheet-online = Full details, more languages and the latest data online:

@@ -53,7 +53,7 @@ spec-unit = Ед. изм.
 product-inquiry = Запросить цену
 related-news = Новости по теме
 back-to-category = Все модели: { $category }
-datasheet-download = Скачать технический паспорт (PDF, { $size })
+datasheet-download = Скачать технический лист (PDF, { $size } КБ)
 
 ## Новости
 news-list-title = Статьи
@@ -84,3 +84,9 @@ not-found-title = Страница не найдена
 not-found-text = К сожалению, такой страницы нет или она была перемещена. Перейдите на главную страницу на вашем языке или откройте каталог продукции.
 not-found-languages = Выберите язык
 not-found-products = Перейти в каталог
+
+## Печать: каталоги и технические листы
+brochure-catalog-title = Каталог продукции
+brochure-contents = Содержание
+brochure-scan-qr = Подробнее — отсканируйте код
+datasheet-online = Подробное описание, другие языки и актуальные данные на сайте:

@@ -41,7 +41,7 @@ spec-unit = 单位
 product-inquiry = 询价
 related-news = 相关新闻
 back-to-category = 更多{ $category }
-datasheet-download = 下载产品资料（PDF，{ $size }）
+datasheet-download = 下载产品资料（PDF，{ $size } KB）
 
 ## 新闻
 news-list-title = 文章列表
@@ -72,3 +72,9 @@ not-found-title = 页面未找到
 not-found-text = 抱歉，您访问的页面不存在或已被移动。请返回您所用语言的首页，或浏览我们的产品。
 not-found-languages = 选择语言
 not-found-products = 浏览产品
+
+## 印刷品：产品样本与技术资料
+brochure-catalog-title = 产品样本
+brochure-contents = 目录
+brochure-scan-qr = 扫码查看详情
+datasheet-online = 更多详情、其他语言版本及最新数据请访问：

@@ -1,0 +1,176 @@
+//! Putting untrusted text into Typst source.
+//!
+//! Product names and descriptions are written by many people and end up inside a Typst
+//! document, which is a programming language: `#panic("x")` in a product name must print as
+//! those ten characters, never run. Everything inserted by the print templates goes through
+//! [`escape_markup`] (the print Tera environment uses it as its autoescape function) or, inside
+//! code, [`string_literal`].
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Escapes `text` for Typst markup: every ASCII punctuation character that could start syntax
+/// gets a backslash (Typst's escape), line breaks become spaces.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '#' | '[' | ']' | '{' | '}' | '*' | '_' | '`' | '$' | '<' | '>' | '@' | '~'
+            | '=' | '-' | '+' | '/' | '"' | '\'' | ':' | '.' | '%' | '&' | '!' | '^' | '|'
+            | '(' | ')' | ';' | ',' | '?' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Typst would read a line break in markup as a space anyway, but a blank line would
+            // start a new paragraph and a line starting with `=` or `-` a heading or a list.
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` as a Typst string literal, quotes included, for use in code (`#text(lang: …)`).
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The escape function for the print Tera environment.
+pub fn tera_escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(escape_markup(input).as_bytes())
+}
+
+/// Converts Markdown (descriptions, articles) to Typst markup, escaping every text run.
+/// Links keep their text only (a printed page cannot be clicked; the QR code leads online),
+/// raw HTML and images are left out.
+pub fn markdown_to_typst(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut list_depth: usize = 0;
+    let mut ordered: Vec<bool> = Vec::new();
+    let mut in_table_cell = false;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut table_columns;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Paragraph) => {
+                if list_depth == 0 && !in_table_cell {
+                    out.push_str("\n\n");
+                }
+            }
+            Event::Start(Tag::Heading { .. }) => out.push_str("#strong["),
+            Event::End(TagEnd::Heading(_)) => out.push_str("]\n\n"),
+            Event::Start(Tag::Strong) => out.push_str("#strong["),
+            Event::Start(Tag::Emphasis) => out.push_str("#emph["),
+            Event::Start(Tag::Strikethrough) => out.push_str("#strike["),
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough) => out.push(']'),
+            Event::Start(Tag::List(start)) => {
+                list_depth += 1;
+                ordered.push(start.is_some());
+                if !out.ends_with('\n') && !out.is_empty() {
+                    out.push('\n');
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                list_depth = list_depth.saturating_sub(1);
+                ordered.pop();
+                out.push('\n');
+            }
+            Event::Start(Tag::Item) => {
+                out.push_str(&"  ".repeat(list_depth.saturating_sub(1)));
+                out.push_str(if ordered.last().copied().unwrap_or(false) {
+                    "+ "
+                } else {
+                    "- "
+                });
+            }
+            Event::End(TagEnd::Item) => out.push('\n'),
+            Event::Start(Tag::Table(alignments)) => {
+                table_columns = alignments.len().max(1);
+                out.push_str(&format!("#table(columns: {table_columns},\n"));
+            }
+            Event::End(TagEnd::Table) => out.push_str(")\n\n"),
+            Event::Start(Tag::TableHead | Tag::TableRow)
+            | Event::End(TagEnd::TableHead | TagEnd::TableRow) => {}
+            Event::Start(Tag::TableCell) => {
+                in_table_cell = true;
+                out.push('[');
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_table_cell = false;
+                out.push_str("],\n");
+            }
+            Event::Text(t) | Event::Code(t) => out.push_str(&escape_markup(&t)),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push_str("\\\n"),
+            Event::Rule => out.push_str("\n#line(length: 100%)\n\n"),
+            // Links: text only. Images, HTML, footnotes: left out of print.
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_is_inert() {
+        for hostile in [
+            "#panic(\"x\")",
+            "]",
+            "$x$",
+            "*b*",
+            "_i_",
+            "@ref",
+            "<label>",
+            "`code`",
+            "\\",
+            "= Heading",
+            "- item",
+            "// comment",
+            "/* c */",
+        ] {
+            let escaped = escape_markup(hostile);
+            // Every syntax character is preceded by a backslash that is not itself escaped.
+            assert!(
+                !escaped.contains("#p") || escaped.contains("\\#p"),
+                "{escaped}"
+            );
+            assert!(
+                escaped.len() > hostile.len() || hostile.chars().all(char::is_alphanumeric),
+                "{hostile} → {escaped}"
+            );
+        }
+        assert_eq!(escape_markup("#panic(\"x\")"), "\\#panic\\(\\\"x\\\"\\)");
+        assert_eq!(escape_markup("a\n\n= b"), "a  \\= b");
+        assert_eq!(string_literal("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
+    }
+
+    #[test]
+    fn markdown_becomes_escaped_markup() {
+        let t =
+            markdown_to_typst("Hello **bold** and *it* [link](https://x) #tag\n\n- one\n- two\n");
+        assert!(t.contains("#strong[bold]"));
+        assert!(t.contains("#emph[it]"));
+        assert!(t.contains("link"));
+        assert!(!t.contains("https"));
+        assert!(t.contains("\\#tag"));
+        assert!(t.contains("- one\n- two"));
+    }
+}

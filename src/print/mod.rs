@@ -1,0 +1,759 @@
+//! Print-ready PDFs: brochures for the print shop and datasheets for visitors.
+//!
+//! The theme's `print/` templates are Tera templates that write Typst markup; Typst, embedded
+//! in-process, typesets them with the theme's own fonts, so the same sources give the same
+//! PDF on every machine. Every value a template inserts is escaped for Typst by the print Tera
+//! environment's autoescape function ([`escape::escape_markup`]): content is shown, never run.
+
+pub mod escape;
+mod world;
+
+use crate::config::{BrochureConfig, PdfStandard};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::plan::Route;
+use crate::render::context;
+use crate::site::Site;
+use crate::theme::TemplateSource;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+use tera::{Kwargs, State, Tera};
+use typst::foundations::{Bytes, Datetime};
+use typst::layout::{Frame, FrameItem};
+use typst::text::FontInfo;
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+use world::{Files, PrintWorld, Shared};
+
+/// One PDF to make.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PrintJob {
+    /// `brochures/<id>.<lang>.pdf`; `index` into `config.brochures`.
+    Brochure { index: usize, lang: String },
+    /// `<lang>/products/<id>/<id>-<lang>.pdf`.
+    Datasheet { id: String, lang: String },
+}
+
+impl PrintJob {
+    pub fn output_file(&self, site: &Site) -> String {
+        match self {
+            PrintJob::Brochure { index, lang } => {
+                let id = site
+                    .config
+                    .brochures
+                    .get(*index)
+                    .map_or("catalog", |b| b.id.as_str());
+                format!("brochures/{id}.{lang}.pdf")
+            }
+            PrintJob::Datasheet { id, lang } => format!("{lang}/products/{id}/{id}-{lang}.pdf"),
+        }
+    }
+
+    pub fn lang(&self) -> &str {
+        match self {
+            PrintJob::Brochure { lang, .. } | PrintJob::Datasheet { lang, .. } => lang,
+        }
+    }
+}
+
+/// Every PDF of the site: each brochure and each product datasheet, in every language.
+pub fn jobs(site: &Site) -> Vec<PrintJob> {
+    let mut jobs = Vec::new();
+    for lang in site.config.language_codes() {
+        for index in 0..site.config.brochures.len() {
+            jobs.push(PrintJob::Brochure {
+                index,
+                lang: lang.to_string(),
+            });
+        }
+        for p in &site.products {
+            jobs.push(PrintJob::Datasheet {
+                id: p.id.clone(),
+                lang: lang.to_string(),
+            });
+        }
+    }
+    jobs
+}
+
+/// A finished PDF.
+pub struct Pdf {
+    pub job: PrintJob,
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Raster images printed below this resolution look soft on paper.
+pub const MIN_DPI: f64 = 300.0;
+
+/// Makes PDFs for one site; built once per build, used from many threads.
+pub struct Printer {
+    site: Arc<Site>,
+    tera: Tera,
+    shared: Shared,
+    fonts: Vec<FontInfo>,
+    static_cache: Mutex<HashMap<String, Bytes>>,
+    today: Option<Datetime>,
+}
+
+impl Printer {
+    pub fn new(site: Arc<Site>) -> Result<Printer, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut tera = Tera::new();
+        tera.autoescape_on([".typ"]);
+        tera.set_escape_fn(escape::tera_escape);
+        crate::render::register_functions(&mut tera, &site, false);
+        tera.register_filter("typ_str", |value: String, _: Kwargs, _: &State| {
+            tera::Value::safe_string(&escape::string_literal(&value))
+        });
+        for (name, source) in &site.theme.print_templates {
+            let mut scratch = Tera::new();
+            if let Err(e) = scratch.add_raw_template(name, &source.text)
+                && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+            {
+                errors.push(crate::render::template_error(
+                    &site.theme.print_templates,
+                    &e,
+                    name,
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        if let Err(e) = tera.add_raw_templates(
+            site.theme
+                .print_templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.text.as_str())),
+        ) {
+            return Err(vec![crate::render::template_error(
+                &site.theme.print_templates,
+                &e,
+                "",
+            )]);
+        }
+        for name in ["brochure.typ", "datasheet.typ"] {
+            if !site.theme.print_templates.contains_key(name) {
+                errors.push(
+                    Diagnostic::error(
+                        Location::file(format!("themes/{}/print/{name}", site.theme.name)),
+                        format!("the theme has no print template `{name}`"),
+                    )
+                    .with_hint("add it to the theme's print/ folder or the site's print/ folder"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut store = FontStore::new();
+        let mut fonts = Vec::new();
+        for (name, source) in &site.theme.fonts {
+            let data = match source.read() {
+                Ok(d) => d,
+                Err(e) => {
+                    errors.push(Diagnostic::error(
+                        Location::file(name),
+                        format!("cannot read font: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let mut any = false;
+            for font in typst::text::Font::iter(Bytes::new(data)) {
+                let info = font.info().clone();
+                fonts.push(info.clone());
+                store.push((font, info));
+                any = true;
+            }
+            if !any {
+                errors.push(Diagnostic::error(
+                    Location::file(name),
+                    "not a font file Typst can read",
+                ));
+            }
+        }
+        for (path, info) in typst_kit::fonts::system() {
+            fonts.push(info.clone());
+            store.push((path, info));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let today = pdf_date(&site);
+        Ok(Printer {
+            site,
+            tera,
+            shared: Shared::new(store),
+            fonts,
+            static_cache: Mutex::new(HashMap::new()),
+            today,
+        })
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Makes one PDF. Pure: depends only on the site and the job.
+    pub fn print(&self, job: &PrintJob) -> Result<Pdf, Vec<Diagnostic>> {
+        let site = &*self.site;
+        let lang = job.lang();
+        let (template, ctx, config, products) = match job {
+            PrintJob::Brochure { index, .. } => {
+                let Some(config) = site.config.brochures.get(*index) else {
+                    return Err(vec![Diagnostic::error(
+                        Location::file(crate::config::CONFIG_FILE),
+                        "no such brochure",
+                    )]);
+                };
+                let (ctx, products) = self.brochure_context(config, lang);
+                ("brochure.typ", ctx, Some(config), products)
+            }
+            PrintJob::Datasheet { id, .. } => {
+                let (ctx, products) = self.datasheet_context(id, lang);
+                ("datasheet.typ", ctx, None, products)
+            }
+        };
+        let mut warnings = self.glyph_warnings(&products, lang);
+        let tera_ctx = tera::Context::from_serialize(&ctx)
+            .map_err(|e| vec![Diagnostic::error(Location::file(template), e.to_string())])?;
+        let source = self.tera.render(template, &tera_ctx).map_err(|e| {
+            vec![crate::render::template_error(
+                &site.theme.print_templates,
+                &e,
+                template,
+            )]
+        })?;
+        let mut files: Files = HashMap::new();
+        for id in &products {
+            if let Some(p) = site.product(id) {
+                let url = qr_url(site, p.id.as_str(), lang, job, config);
+                files.insert(format!("/qr/{}.svg", p.id), qr_svg(&url));
+                if let Some(image) = &p.image {
+                    let rel = image.trim_start_matches('/');
+                    if let Some(bytes) = self.static_file(rel) {
+                        files.insert(format!("/static/{rel}"), bytes);
+                    }
+                }
+            }
+        }
+        for extra in ["images/logo.svg", "images/hero.svg"] {
+            if let Some(bytes) = self.static_file(extra) {
+                files.insert(format!("/static/{extra}"), bytes);
+            }
+        }
+        let world = PrintWorld::new(&self.shared, source, Arc::new(files), self.today).ok_or_else(
+            || {
+                vec![Diagnostic::error(
+                    Location::file(template),
+                    "internal: bad virtual path",
+                )]
+            },
+        )?;
+        let warned = typst::compile::<PagedDocument>(&world);
+        let template_display = site
+            .theme
+            .print_templates
+            .get(template)
+            .map_or_else(|| template.to_string(), |t| t.display.clone());
+        for w in &warned.warnings {
+            let d = typst_diagnostic(
+                &world,
+                &site.theme.print_templates,
+                template,
+                &template_display,
+                w,
+            );
+            // Font fallback chatter is covered by our own glyph check, which names the product.
+            if !d.message.contains("unknown font family") {
+                warnings.push(Diagnostic {
+                    severity: crate::diagnostics::Severity::Warning,
+                    ..d
+                });
+            }
+        }
+        let document = warned.output.map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    typst_diagnostic(
+                        &world,
+                        &site.theme.print_templates,
+                        template,
+                        &template_display,
+                        e,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })?;
+        for page in document.pages() {
+            check_image_resolution(&page.frame, &job.output_file(site), &mut warnings);
+        }
+        let standards = match config.and_then(|c| c.pdf_standard) {
+            Some(PdfStandard::A2b) => typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]),
+            None => Ok(typst_pdf::PdfStandards::default()),
+        }
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                Location::file(crate::config::CONFIG_FILE),
+                format!("pdf_standard: {e:?}"),
+            )]
+        })?;
+        let options = typst_pdf::PdfOptions {
+            ident: typst::foundations::Smart::Custom(job.output_file(site)),
+            timestamp: self.today.map(typst_pdf::Timestamp::new_utc),
+            standards,
+            ..typst_pdf::PdfOptions::default()
+        };
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let mut d = typst_diagnostic(&world, &site.theme.print_templates, template, &template_display, e);
+                    if config.and_then(|c| c.pdf_standard).is_some() {
+                        d.hint = Some(
+                            "PDF/A-2b allows only RGB colours here: the print theme switches to RGB when `rgb_only` is true; check custom templates for cmyk(…)".into(),
+                        );
+                    }
+                    d
+                })
+                .collect::<Vec<_>>()
+        })?;
+        Ok(Pdf {
+            path: job.output_file(site),
+            job: job.clone(),
+            bytes,
+            warnings,
+        })
+    }
+
+    fn static_file(&self, rel: &str) -> Option<Bytes> {
+        if let Ok(cache) = self.static_cache.lock()
+            && let Some(b) = cache.get(rel)
+        {
+            return Some(b.clone());
+        }
+        let bytes = Bytes::new(self.site.theme.static_files.get(rel)?.read().ok()?);
+        if let Ok(mut cache) = self.static_cache.lock() {
+            cache.insert(rel.to_string(), bytes.clone());
+        }
+        Some(bytes)
+    }
+
+    fn base_context(&self, lang: &str) -> Value {
+        let site = &*self.site;
+        let mut ctx = context::build(
+            site,
+            &Route::Home {
+                lang: lang.to_string(),
+            },
+            &context::Extras::default(),
+        );
+        if let Some(map) = ctx.as_object_mut() {
+            map.retain(|k, _| {
+                ["lang", "locale", "site", "languages", "build"].contains(&k.as_str())
+            });
+            let date = self
+                .today
+                .and_then(|t| Some((t.year()?, t.month()?, t.day()?)))
+                .and_then(|(y, m, d)| site.formats(lang).map(|f| f.dates.format(y, m, d)))
+                .unwrap_or_default();
+            map.insert("date_display".into(), Value::from(date));
+            let region = site
+                .config
+                .language(lang)
+                .and_then(|l| l.locale.split('-').nth(1))
+                .unwrap_or("")
+                .to_string();
+            map.insert("region".into(), Value::from(region));
+            // Optional site images the print theme may place: `none` when the site has none.
+            for (key, rel) in [("logo", "images/logo.svg"), ("hero", "images/hero.svg")] {
+                let value = if site.theme.static_files.contains_key(rel) {
+                    Value::from(format!("/static/{rel}"))
+                } else {
+                    Value::Null
+                };
+                map.insert(key.into(), value);
+            }
+        }
+        ctx
+    }
+
+    fn print_product(&self, id: &str, lang: &str) -> Value {
+        let site = &*self.site;
+        let mut value = site
+            .product(id)
+            .map(|p| context::product_value(site, p, lang, &context::Extras::default()))
+            .unwrap_or(Value::Null);
+        if let (Some(map), Some(p)) = (value.as_object_mut(), site.product(id)) {
+            map.insert("qr".into(), Value::from(format!("/qr/{id}.svg")));
+            map.insert(
+                "print_image".into(),
+                p.image.as_ref().map_or(Value::Null, |i| {
+                    Value::from(format!("/static/{}", i.trim_start_matches('/')))
+                }),
+            );
+            let description = p
+                .description
+                .resolve(lang, &site.config.default_language)
+                .map(|r| escape::markdown_to_typst(r.value))
+                .unwrap_or_default();
+            map.insert("description_typ".into(), Value::from(description));
+        }
+        value
+    }
+
+    fn brochure_context(&self, config: &BrochureConfig, lang: &str) -> (Value, Vec<String>) {
+        let site = &*self.site;
+        let mut ctx = self.base_context(lang);
+        let selected: Vec<&crate::content::Category> = if config.categories.is_empty() {
+            site.categories.iter().collect()
+        } else {
+            config
+                .categories
+                .iter()
+                .filter_map(|id| site.category(id))
+                .collect()
+        };
+        let mut product_ids = Vec::new();
+        let categories: Vec<Value> = selected
+            .iter()
+            .map(|c| {
+                let mut card = context::category_value(site, c, lang);
+                let products: Vec<Value> = site
+                    .products_in(&c.id)
+                    .map(|p| {
+                        product_ids.push(p.id.clone());
+                        self.print_product(&p.id, lang)
+                    })
+                    .collect();
+                if let Some(m) = card.as_object_mut() {
+                    m.insert("products".into(), Value::Array(products));
+                }
+                card
+            })
+            .collect();
+        let title = site
+            .catalog
+            .format(lang, &config.title, None)
+            .map(|f| f.text)
+            .unwrap_or_else(|_| config.title.clone());
+        if let Some(map) = ctx.as_object_mut() {
+            map.insert(
+                "brochure".into(),
+                json!({
+                    "id": config.id,
+                    "title": title,
+                    "paper": config.paper.typst_name(),
+                    "bleed_mm": config.bleed_mm,
+                    "crop_marks": config.crop_marks,
+                    "rgb_only": config.pdf_standard.is_some(),
+                }),
+            );
+            map.insert("categories".into(), Value::Array(categories));
+        }
+        (ctx, product_ids)
+    }
+
+    fn datasheet_context(&self, id: &str, lang: &str) -> (Value, Vec<String>) {
+        let mut ctx = self.base_context(lang);
+        if let Some(map) = ctx.as_object_mut() {
+            map.insert("product".into(), self.print_product(id, lang));
+            map.insert(
+                "datasheet".into(),
+                json!({"paper": "a4", "bleed_mm": 0, "crop_marks": false, "rgb_only": false}),
+            );
+        }
+        (ctx, vec![id.to_string()])
+    }
+
+    /// Characters of a product's texts that no loaded font can show: a warning naming the
+    /// product and the characters, instead of silent boxes ("tofu") on paper.
+    fn glyph_warnings(&self, products: &[String], lang: &str) -> Vec<Diagnostic> {
+        let site = &*self.site;
+        let mut out = Vec::new();
+        for id in products {
+            let Some(p) = site.product(id) else { continue };
+            let default = &site.config.default_language;
+            let mut text = String::new();
+            for field in [&p.name, &p.summary, &p.description] {
+                if let Some(r) = field.resolve(lang, default) {
+                    text.push_str(r.value);
+                }
+            }
+            if let Some(r) = p.features.resolve(lang, default) {
+                text.push_str(&r.value.join(" "));
+            }
+            for s in &p.specs {
+                if let crate::content::SpecValue::Text(t) = &s.value {
+                    text.push_str(t);
+                }
+            }
+            let missing: BTreeSet<char> = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .filter(|c| !self.fonts.iter().any(|f| f.coverage.contains(*c as u32)))
+                .collect();
+            if !missing.is_empty() {
+                let chars: String = missing
+                    .iter()
+                    .map(|c| format!("{c} (U+{:04X}) ", *c as u32))
+                    .collect();
+                out.push(
+                    Diagnostic::warning(
+                        Location::file(&p.file),
+                        format!(
+                            "product `{}` ({lang}): no font can print {}",
+                            p.id,
+                            chars.trim_end()
+                        ),
+                    )
+                    .with_hint(
+                        "put a font that has these characters into the site's fonts/ folder",
+                    ),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// The date written into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention),
+/// else the date of the newest news article — never the clock, so two builds are
+/// byte-identical.
+fn pdf_date(site: &Site) -> Option<Datetime> {
+    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+    {
+        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+        let rem = secs.rem_euclid(86_400);
+        return Datetime::from_ymd_hms(
+            y,
+            m,
+            d,
+            (rem / 3600) as u8,
+            ((rem % 3600) / 60) as u8,
+            (rem % 60) as u8,
+        );
+    }
+    let newest = site
+        .news
+        .iter()
+        .filter_map(|a| site.translation(a, &site.config.default_language).date)
+        .max();
+    newest
+        .and_then(|d| Datetime::from_ymd_hms(d.year, d.month, d.day, 0, 0, 0))
+        .or_else(|| Datetime::from_ymd_hms(2000, 1, 1, 0, 0, 0))
+}
+
+/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// The link a product's QR code opens: its page in the same language, tagged for analytics.
+pub fn qr_url(
+    site: &Site,
+    id: &str,
+    lang: &str,
+    job: &PrintJob,
+    config: Option<&BrochureConfig>,
+) -> String {
+    let page = site.permalink(&Route::Product {
+        lang: lang.to_string(),
+        id: id.to_string(),
+    });
+    match job {
+        PrintJob::Brochure { .. } => {
+            let campaign = config
+                .and_then(|c| c.campaign.clone())
+                .or_else(|| config.map(|c| c.id.clone()))
+                .unwrap_or_default();
+            format!("{page}?utm_source=brochure&utm_medium=print&utm_campaign={campaign}")
+        }
+        PrintJob::Datasheet { .. } => {
+            format!("{page}?utm_source=datasheet&utm_medium=pdf&utm_campaign=datasheet")
+        }
+    }
+}
+
+fn qr_svg(url: &str) -> Bytes {
+    use qrcode::render::svg;
+    match qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M) {
+        Ok(code) => Bytes::new(
+            code.render::<svg::Color<'_>>()
+                .quiet_zone(true)
+                .dark_color(svg::Color("#000000"))
+                .light_color(svg::Color("#ffffff"))
+                .build()
+                .into_bytes(),
+        ),
+        // Only an absurdly long URL fails; an empty image is better than no brochure.
+        Err(_) => Bytes::new(
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>".to_vec(),
+        ),
+    }
+}
+
+fn check_image_resolution(frame: &Frame, file: &str, warnings: &mut Vec<Diagnostic>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => check_image_resolution(&group.frame, file, warnings),
+            FrameItem::Image(image, size, _) => {
+                if let typst::visualize::ImageKind::Raster(_) = image.kind() {
+                    let inches = size.x.to_inches();
+                    if inches > 0.0 {
+                        let dpi = image.width() / inches;
+                        if dpi < MIN_DPI {
+                            warnings.push(
+                                Diagnostic::warning(
+                                    Location::file(file),
+                                    format!(
+                                        "a {}×{} px image is printed {:.0} mm wide: {:.0} dpi, below {MIN_DPI:.0} dpi",
+                                        image.width(),
+                                        image.height(),
+                                        size.x.to_mm(),
+                                        dpi
+                                    ),
+                                )
+                                .with_hint("use a larger image or a vector (SVG) drawing"),
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Maps a Typst diagnostic in the generated source back to the print template line that
+/// produced it (the template line whose literal parts match the generated line).
+fn typst_diagnostic(
+    world: &PrintWorld<'_>,
+    templates: &BTreeMap<String, TemplateSource>,
+    template: &str,
+    display: &str,
+    d: &typst::diag::SourceDiagnostic,
+) -> Diagnostic {
+    use typst::WorldExt as _;
+    let source = world.main_source();
+    let generated_line = world
+        .range(d.span)
+        .and_then(|range| source.lines().byte_to_line(range.start))
+        .and_then(|line| source.text().lines().nth(line).map(str::to_string));
+    let mut location = Location::file(display);
+    if let Some(line_text) = &generated_line
+        && let Some((name, line)) = find_template_line(templates, template, line_text)
+    {
+        location = Location::new(
+            templates
+                .get(&name)
+                .map_or(name.clone(), |t| t.display.clone()),
+            line,
+            1,
+        );
+    }
+    let mut message = format!("Typst error in print template `{template}`: {}", d.message);
+    if let Some(line_text) = generated_line {
+        let shown: String = line_text.trim().chars().take(120).collect();
+        message.push_str(&format!(" (in the generated line `{shown}`)"));
+    }
+    let hint = d.hints.first().map(|h| h.v.to_string());
+    Diagnostic::error(location, message).with_optional_hint(hint)
+}
+
+fn find_template_line(
+    templates: &BTreeMap<String, TemplateSource>,
+    main: &str,
+    generated: &str,
+) -> Option<(String, usize)> {
+    let generated = generated.trim();
+    let mut names: Vec<&String> = templates.keys().collect();
+    names.sort_by_key(|n| n.as_str() != main);
+    let mut best: Option<(usize, String, usize)> = None;
+    for name in names {
+        let Some(t) = templates.get(name) else {
+            continue;
+        };
+        for (i, line) in t.text.lines().enumerate() {
+            let parts: Vec<&str> = split_literals(line.trim());
+            let literal: usize = parts.iter().map(|p| p.len()).sum();
+            if literal == 0 {
+                continue;
+            }
+            let mut rest = generated;
+            let matched = parts.iter().all(|p| match rest.find(p) {
+                Some(i) => {
+                    rest = &rest[i + p.len()..];
+                    true
+                }
+                None => false,
+            });
+            if matched && best.as_ref().is_none_or(|(score, _, _)| literal > *score) {
+                best = Some((literal, name.clone(), i + 1));
+            }
+        }
+    }
+    best.map(|(_, n, l)| (n, l))
+}
+
+/// The literal parts of a template line, between `{{ … }}` and `{% … %}` tags.
+fn split_literals(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find(['{']).filter(|&i| {
+        rest[i..].starts_with("{{") || rest[i..].starts_with("{%") || rest[i..].starts_with("{#")
+    }) {
+        if start > 0 {
+            parts.push(&rest[..start]);
+        }
+        let close = if rest[start..].starts_with("{{") {
+            "}}"
+        } else if rest[start..].starts_with("{%") {
+            "%}"
+        } else {
+            "#}"
+        };
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => return parts,
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(rest);
+    }
+    parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_000), (2024, 10, 4));
+    }
+
+    #[test]
+    fn literal_parts_of_template_lines() {
+        assert_eq!(
+            split_literals("#text(fill: red)[{{ x }}] and {% if y %}z{% endif %}"),
+            ["#text(fill: red)[", "] and ", "z"]
+        );
+    }
+}
