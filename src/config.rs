@@ -411,7 +411,7 @@ name = "Русский"
         assert_eq!(c.brochures[0].pdf_standard, Some(PdfStandard::A2b));
         let bad = format!("{GOOD}\n[[brochures]]\nid = \"expo\"\npaper = \"a3\"\n");
         let errs = Config::parse(&bad).unwrap_err();
-        assert_eq!(errs[0].location.line, 16, "{}", errs[0]);
+        assert_eq!(errs[0].location.line, 15, "{}", errs[0]);
         assert!(errs[0].message.contains("a3"), "{}", errs[0]);
         let bad = format!("{GOOD}\n[[brochures]]\nid = \"expo\"\nbleed = 3\n");
         let errs = Config::parse(&bad).unwrap_err();

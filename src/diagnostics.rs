@@ -226,7 +226,11 @@ pub fn did_you_mean<'a>(
         // Jaro-Winkler rewards shared prefixes, which paths and ids share a lot of
         // (`images/…`); the edit distance keeps suggestions to plausible typos.
         .filter(|(score, c)| {
-            *score > 0.8 && strsim::levenshtein(unknown, c) <= (unknown.chars().count() / 3).max(2)
+            let close = strsim::levenshtein(unknown, c) <= (unknown.chars().count() / 3).max(2);
+            // `bleed` for `bleed_mm`: a shortened name is a likely slip too.
+            let shortened =
+                unknown.len() >= 4 && (c.starts_with(unknown) || unknown.starts_with(*c));
+            *score > 0.8 && (close || shortened)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
     Some(format!("did you mean `{}`?", best.1))

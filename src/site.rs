@@ -281,6 +281,7 @@ impl Site {
                 }
             }
         }
+        self.validate_brochures(&category_ids, diags);
         let product_ids: Vec<&str> = self.products.iter().map(|p| p.id.as_str()).collect();
         for article in self.news.iter().chain(&self.pages) {
             let noun = match article.kind {
@@ -342,6 +343,33 @@ impl Site {
                             article.slug,
                             lang.code
                         )),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Brochure categories must exist; the error points into brochure.toml.
+    fn validate_brochures(&self, category_ids: &[&str], diags: &mut Vec<Diagnostic>) {
+        let config_text =
+            std::fs::read_to_string(self.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+        for b in &self.config.brochures {
+            for id in &b.categories {
+                if !category_ids.contains(&id.as_str()) {
+                    let at = config_text
+                        .find(&format!("\"{id}\""))
+                        .map_or(Location::file(crate::config::CONFIG_FILE), |i| {
+                            Location::at_offset(crate::config::CONFIG_FILE, &config_text, i, 1)
+                        });
+                    diags.push(
+                        Diagnostic::error(
+                            at,
+                            format!(
+                                "brochure `{}` lists category `{id}`, which does not exist",
+                                b.id
+                            ),
+                        )
+                        .with_optional_hint(did_you_mean(id, category_ids.iter().copied())),
                     );
                 }
             }

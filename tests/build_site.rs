@@ -274,7 +274,7 @@ fn sitemap_robots_feeds_chooser_and_404() {
         r#"hreflang="x-default" href="https://fixture.example/catalog/en/products/ex-300/""#
     ));
     let urls = sitemap.matches("<url>").count();
-    assert_eq!(urls, 3 * 12, "12 pages in each of 3 languages");
+    assert_eq!(urls, 3 * 13, "13 pages in each of 3 languages");
     let robots = read(site.path(), "robots.txt");
     assert!(robots.contains("Sitemap: https://fixture.example/catalog/sitemap.xml"));
     let atom = read(site.path(), "ru/atom.xml");

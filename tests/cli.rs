@@ -25,30 +25,64 @@ fn help_and_version() {
 #[test]
 fn build_prints_a_summary_and_exits_zero() {
     let site = fixture("basic");
-    let out = brochure().args(["build", "--root"]).arg(site.path()).env("NO_COLOR", "1").output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = brochure()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("Built 3 languages, 38 pages"), "{stdout}");
+    assert!(stdout.contains("Built 3 languages, 41 pages"), "{stdout}");
     assert!(stdout.contains("warnings in"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning: product `ex-300`: `summary` has no Русский (ru) text"), "{stderr}");
-    assert!(stderr.contains("--> content/products/ex-300.yaml:10:3"), "{stderr}");
+    assert!(
+        stderr.contains("warning: product `ex-300`: `summary` has no Русский (ru) text"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> content/products/ex-300.yaml:10:3"),
+        "{stderr}"
+    );
     assert!(!stderr.contains('\u{1b}'), "no colour codes when piped");
 }
 
 #[test]
 fn strict_and_errors_exit_one_with_located_messages() {
     let site = fixture("basic");
-    let out = brochure().args(["build", "--strict", "--root"]).arg(site.path()).output().expect("run");
+    let out = brochure()
+        .args(["build", "--strict", "--root"])
+        .arg(site.path())
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let path = site.path().join("content/products/fe-25.yaml");
-    let text = std::fs::read_to_string(&path).expect("read").replace("category: forklifts", "category: forklift");
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("category: forklifts", "category: forklift");
     std::fs::write(&path, text).expect("write");
-    let out = brochure().args(["build", "--root"]).arg(site.path()).output().expect("run");
+    let out = brochure()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("--> content/products/fe-25.yaml:1:11"), "{stderr}");
+    assert!(
+        stderr.contains("--> content/products/fe-25.yaml:1:11"),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 | category: forklift"), "{stderr}");
-    assert!(stderr.contains("hint: did you mean `forklifts`?"), "{stderr}");
-    assert!(stderr.contains("the previous output was left unchanged"), "{stderr}");
+    assert!(
+        stderr.contains("hint: did you mean `forklifts`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the previous output was left unchanged"),
+        "{stderr}"
+    );
 }

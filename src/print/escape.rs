@@ -67,11 +67,10 @@ pub fn markdown_to_typst(markdown: &str) -> String {
     for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Paragraph) => {
-                if list_depth == 0 && !in_table_cell {
-                    out.push_str("\n\n");
-                }
+            Event::End(TagEnd::Paragraph) if list_depth == 0 && !in_table_cell => {
+                out.push_str("\n\n")
             }
+            Event::End(TagEnd::Paragraph) => {}
             Event::Start(Tag::Heading { .. }) => out.push_str("#strong["),
             Event::End(TagEnd::Heading(_)) => out.push_str("]\n\n"),
             Event::Start(Tag::Strong) => out.push_str("#strong["),

@@ -1,0 +1,310 @@
+//! PDF brochures and datasheets, read back with a PDF library.
+
+mod common;
+use common::*;
+use lopdf::{Document, Object};
+use std::path::Path;
+
+fn pdf(root: &Path, rel: &str) -> Document {
+    let bytes =
+        std::fs::read(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{rel} is not a readable PDF: {e}"))
+}
+
+/// The document's text with every run of white space (line breaks, no-break spaces) made one
+/// space: extraction breaks lines where the layout did.
+fn text(doc: &Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let raw = doc.extract_text(&pages).expect("text");
+    raw.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn rect(doc: &Document, page: lopdf::ObjectId, key: &[u8]) -> [f32; 4] {
+    let dict = doc.get_dictionary(page).expect("page dict");
+    let Ok(Object::Array(values)) = dict.get(key) else {
+        panic!("page has no {}", String::from_utf8_lossy(key));
+    };
+    let n: Vec<f32> = values
+        .iter()
+        .map(|v| v.as_float().expect("number"))
+        .collect();
+    [n[0], n[1], n[2], n[3]]
+}
+
+const MM: f32 = 72.0 / 25.4;
+
+#[test]
+fn brochures_and_datasheets_in_every_language() {
+    let site = fixture("basic");
+    let report = build_site(site.path()).expect("build");
+    assert_eq!(
+        report.pdfs,
+        3 + 3 * 4,
+        "one catalog and four datasheets per language"
+    );
+    for lang in ["en", "zh", "ru"] {
+        assert!(
+            site.path()
+                .join(format!("public/brochures/catalog.{lang}.pdf"))
+                .is_file()
+        );
+        let page = html(site.path(), &format!("{lang}/products/ex-300/index.html"));
+        let link = select(&page, "a[href$=\".pdf\"]");
+        assert_eq!(link.len(), 1, "{lang}: one datasheet link");
+        let href = link[0].attr("href").unwrap_or_default();
+        assert_eq!(
+            href,
+            format!("/catalog/{lang}/products/ex-300/ex-300-{lang}.pdf")
+        );
+        let label = text_of(&link[0]);
+        let size = std::fs::metadata(
+            site.path()
+                .join(format!("public/{lang}/products/ex-300/ex-300-{lang}.pdf")),
+        )
+        .expect("datasheet")
+        .len();
+        let kb = size.div_ceil(1024).to_string();
+        assert!(
+            label.contains("PDF") && label.contains(&kb),
+            "{lang}: {label:?} should name {kb} KB"
+        );
+    }
+    let ru = html(site.path(), "ru/products/ex-300/index.html");
+    assert!(text_of(&select(&ru, "a[href$=\".pdf\"]")[0]).contains("КБ"));
+}
+
+#[test]
+fn brochure_pages_have_bleed_trim_and_embedded_fonts() {
+    let site = fixture("basic");
+    build_site(site.path()).expect("build");
+    let doc = pdf(site.path(), "brochures/catalog.ru.pdf");
+    let pages = doc.get_pages();
+    assert!(
+        pages.len() >= 6,
+        "cover, contents, openers, products, back: {}",
+        pages.len()
+    );
+    // bleed 3 mm + 10 mm slug for the crop marks on every side.
+    let expected = 13.0 * MM;
+    for (&n, &id) in &pages {
+        let media = rect(&doc, id, b"MediaBox");
+        let trim = rect(&doc, id, b"TrimBox");
+        for (i, (m, t)) in media.iter().zip(trim.iter()).enumerate() {
+            let inset = if i < 2 { t - m } else { m - t };
+            assert!(
+                (inset - expected).abs() < 0.1,
+                "page {n}: TrimBox inset {inset} pt, want {expected}"
+            );
+        }
+        // A4 trim size.
+        assert!(((trim[2] - trim[0]) - 210.0 * MM).abs() < 0.2);
+        assert!(((trim[3] - trim[1]) - 297.0 * MM).abs() < 0.2);
+    }
+    let mut fonts = 0;
+    for (_, object) in doc.objects.iter() {
+        if let Ok(dict) = object.as_dict()
+            && dict.get(b"Type").and_then(Object::as_name).ok()
+                == Some(b"FontDescriptor".as_slice())
+        {
+            fonts += 1;
+            assert!(
+                dict.has(b"FontFile") || dict.has(b"FontFile2") || dict.has(b"FontFile3"),
+                "font descriptor without embedded font: {dict:?}"
+            );
+        }
+    }
+    assert!(fonts >= 2, "regular and bold are embedded, found {fonts}");
+}
+
+#[test]
+fn pdf_text_has_names_and_locale_numbers_in_each_language() {
+    let site = fixture("basic");
+    build_site(site.path()).expect("build");
+    let ru = text(&pdf(site.path(), "brochures/catalog.ru.pdf"));
+    assert!(ru.contains("Экскаватор EX-300"), "Russian name");
+    assert!(ru.contains("Эксплуатационная масса"));
+    assert!(ru.contains("1 234 567,5"), "Russian number");
+    assert!(!ru.contains("1,234,567.5"), "no English number in Russian");
+    let zh = text(&pdf(site.path(), "brochures/catalog.zh.pdf"));
+    assert!(zh.contains("EX-300 挖掘机"), "Chinese name");
+    assert!(zh.contains("1,234,567.5"));
+    let en = text(&pdf(site.path(), "en/products/ex-300/ex-300-en.pdf"));
+    assert!(en.contains("EX-300 Excavator"));
+    assert!(en.contains("1,234,567.5"));
+    assert!(en.contains("Quiet cab"));
+    let doc = pdf(site.path(), "ru/products/ex-300/ex-300-ru.pdf");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .expect("Info");
+    let info = doc.get_dictionary(info).expect("info dict");
+    assert!(info.has(b"Title") && info.has(b"Author") && info.has(b"CreationDate"));
+}
+
+#[test]
+fn hostile_text_prints_literally_and_runs_nothing() {
+    let site = fixture("basic");
+    build_site(site.path()).expect("hostile names must not break the build");
+    let en = text(&pdf(
+        site.path(),
+        "en/products/typst-hostile/typst-hostile-en.pdf",
+    ));
+    let flat = en;
+    for literal in [
+        "#panic(\"x\")",
+        "$math$",
+        "*bold*",
+        "_it_",
+        "@ref",
+        "<label>",
+        "`raw`",
+        "back\\slash",
+        "= not a heading // not a comment /* nor this */ #let x = 1",
+        "#set page(width: 1cm)",
+        "- not a list",
+    ] {
+        assert!(
+            flat.contains(literal),
+            "{literal:?} not printed literally in:\n{flat}"
+        );
+    }
+    // `#set page(width: 1cm)` did not run: the page is still A4.
+    let doc = pdf(
+        site.path(),
+        "en/products/typst-hostile/typst-hostile-en.pdf",
+    );
+    let (_, &first) = doc.get_pages().iter().next().expect("a page");
+    let media = rect(&doc, first, b"MediaBox");
+    assert!(((media[2] - media[0]) - 210.0 * MM).abs() < 0.2);
+}
+
+#[test]
+fn broken_print_template_gives_a_located_error() {
+    let site = fixture("basic");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("print")).expect("mkdir");
+    // A Typst error (unknown variable) on line 3 of a site override.
+    std::fs::write(
+        root.join("print/datasheet.typ"),
+        "#set text(lang: {{ lang | typ_str }})\n= {{ product.name }}\n#undefined-function(1)\n",
+    )
+    .expect("write");
+    let failure = build_site(root).expect_err("broken template");
+    let e = failure.errors().next().expect("an error");
+    assert_eq!(
+        (e.location.file.as_str(), e.location.line),
+        ("print/datasheet.typ", 3),
+        "{e}"
+    );
+    assert!(
+        e.message
+            .contains("Typst error in print template `datasheet.typ`"),
+        "{e}"
+    );
+    assert!(e.message.contains("undefined-function"), "{e}");
+    // A Tera syntax error in a print template is located too.
+    std::fs::write(root.join("print/datasheet.typ"), "ok\n{% if x %}\n").expect("write");
+    let failure = build_site(root).expect_err("broken template");
+    let e = failure.errors().next().expect("an error");
+    assert_eq!(e.location.file, "print/datasheet.typ", "{e}");
+    assert!(e.message.contains("template syntax error"), "{e}");
+}
+
+#[test]
+fn no_pdf_skips_pdfs_and_their_links() {
+    let site = fixture("basic");
+    let mut o = options(site.path());
+    o.no_pdf = true;
+    let report = brochure::build::build(&o).expect("build");
+    assert_eq!(report.pdfs, 0);
+    assert!(!site.path().join("public/brochures").exists());
+    let page = html(site.path(), "en/products/ex-300/index.html");
+    assert!(select(&page, "a[href$=\".pdf\"]").is_empty());
+}
+
+#[test]
+fn configured_brochures_pdf_a_and_campaign() {
+    let site = fixture("basic");
+    let root = site.path();
+    let mut config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    config.push_str(
+        "\n[[brochures]]\nid = \"forklifts\"\ncategories = [\"forklifts\"]\npaper = \"a5\"\nbleed_mm = 0\ncrop_marks = false\ncampaign = \"expo-2026\"\npdf_standard = \"a-2b\"\n",
+    );
+    std::fs::write(root.join("brochure.toml"), &config).expect("write");
+    build_site(root).expect("build");
+    assert!(
+        !root.join("public/brochures/catalog.en.pdf").exists(),
+        "configured brochures replace the default"
+    );
+    let doc = pdf(root, "brochures/forklifts.en.pdf");
+    let t = text(&doc);
+    assert!(t.contains("FE-25 Electric Forklift"));
+    assert!(!t.contains("EX-300 Excavator"), "only the chosen category");
+    let (_, &first) = doc.get_pages().iter().next().expect("page");
+    let media = rect(&doc, first, b"MediaBox");
+    assert!(
+        ((media[2] - media[0]) - 148.0 * MM).abs() < 0.3,
+        "A5 without bleed"
+    );
+    let bytes = std::fs::read(root.join("public/brochures/forklifts.en.pdf")).expect("read");
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("pdfaid:part"),
+        "PDF/A identification in XMP"
+    );
+    // An unknown category in a brochure is an error in brochure.toml.
+    std::fs::write(
+        root.join("brochure.toml"),
+        config.replace("[\"forklifts\"]", "[\"forklift\"]"),
+    )
+    .expect("write");
+    let failure = build_site(root).expect_err("unknown category");
+    let e = failure.errors().next().expect("error");
+    assert_eq!(e.location.file, "brochure.toml");
+    assert!(e.message.contains("`forklift`"), "{e}");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `forklifts`?"));
+}
+
+#[test]
+fn unprintable_characters_and_low_resolution_images_warn() {
+    let site = fixture("basic");
+    let root = site.path();
+    let path = root.join("content/products/fe-25.yaml");
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace(
+            "2.5 t lithium forklift.",
+            "2.5 t lithium forklift \u{10FFFD}.",
+        )
+        .replace(
+            "category: forklifts",
+            "category: forklifts\nimage: images/low-res.png",
+        );
+    std::fs::write(&path, text).expect("write");
+    let report = build_site(root).expect("warnings only");
+    let glyph = report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("no font can print"))
+        .expect("glyph warning");
+    assert!(
+        glyph.message.contains("product `fe-25`") && glyph.message.contains("U+10FFFD"),
+        "{glyph}"
+    );
+    assert_eq!(glyph.location.file, "content/products/fe-25.yaml");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("60×40 px image") && w.message.contains("dpi")),
+        "{:?}",
+        report
+            .warnings
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+    );
+}
