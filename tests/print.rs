@@ -308,3 +308,23 @@ fn unprintable_characters_and_low_resolution_images_warn() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn pdf_a_with_cmyk_is_a_clear_error_not_a_crash() {
+    let site = fixture("basic");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("print")).expect("mkdir");
+    std::fs::write(
+        root.join("print/brochure.typ"),
+        "#set text(fill: cmyk(0%, 0%, 0%, 100%))\nHello {{ brochure.title }}\n",
+    )
+    .expect("write");
+    let mut config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    config.push_str("\n[[brochures]]\nid = \"archive\"\npdf_standard = \"a-2b\"\n");
+    std::fs::write(root.join("brochure.toml"), config).expect("write");
+    let failure = build_site(root).expect_err("CMYK in PDF/A-2b");
+    let e = failure.errors().next().expect("error");
+    assert!(e.message.contains("PDF/A-2b"), "{e}");
+    assert_eq!(e.location.file, "print/brochure.typ");
+    assert!(e.hint.as_deref().is_some_and(|h| h.contains("RGB")), "{e}");
+}
