@@ -128,6 +128,9 @@ pub fn render_all(root: &Path, options: LoadOptions, pdf: bool) -> Result<Render
     })
 }
 
+/// Stack for the threads that run Typst (reserved address space, not memory used).
+const PDF_STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// Typesets every brochure and datasheet in parallel, with a progress bar on a terminal.
 fn render_pdfs(site: &Arc<Site>) -> Result<Vec<crate::print::Pdf>, Vec<Diagnostic>> {
     let printer = crate::print::Printer::new(Arc::clone(site))?;
@@ -140,14 +143,26 @@ fn render_pdfs(site: &Arc<Site>) -> Result<Vec<crate::print::Pdf>, Vec<Diagnosti
         indicatif::ProgressStyle::with_template("{spinner} PDF {pos}/{len} {wide_bar} {elapsed}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let results: Vec<Result<crate::print::Pdf, Vec<Diagnostic>>> = jobs
-        .par_iter()
-        .map(|job| {
-            let r = printer.print(job);
-            bar.inc(1);
-            r
-        })
-        .collect();
+    // Typst lays out deeply nested content recursively; a 200-product brochure needs more
+    // stack than rayon's default 2 MiB per worker (the main thread has 8 MiB).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(PDF_STACK_BYTES)
+        .build()
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                Location::file("."),
+                format!("cannot start PDF threads: {e}"),
+            )]
+        })?;
+    let results: Vec<Result<crate::print::Pdf, Vec<Diagnostic>>> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let r = printer.print(job);
+                bar.inc(1);
+                r
+            })
+            .collect()
+    });
     bar.finish_and_clear();
     let mut pdfs = Vec::new();
     let mut errors = Vec::new();

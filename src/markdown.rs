@@ -122,6 +122,15 @@ pub fn render(
                 continue;
             }
             _ if in_dropped_image > 0 => continue,
+            // Wide tables scroll inside their own box on phones instead of squeezing words.
+            Event::Start(Tag::Table(alignments)) => {
+                events.push(Event::Html(CowStr::from("<div class=\"table-scroll\">")));
+                Event::Start(Tag::Table(alignments))
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                Event::Html(CowStr::from("</div>"))
+            }
             other => other,
         };
         events.push(event);

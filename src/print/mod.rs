@@ -253,7 +253,16 @@ impl Printer {
                 )]
             },
         )?;
+        let timing = std::env::var_os("BROCHURE_TIMING").is_some();
+        let t0 = std::time::Instant::now();
         let warned = typst::compile::<PagedDocument>(&world);
+        if timing {
+            eprintln!(
+                "timing: {} compile {:?}",
+                job.output_file(site),
+                t0.elapsed()
+            );
+        }
         let template_display = site
             .theme
             .print_templates
@@ -308,7 +317,12 @@ impl Printer {
             standards,
             ..typst_pdf::PdfOptions::default()
         };
-        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        let t1 = std::time::Instant::now();
+        let bytes = typst_pdf::pdf(&document, &options);
+        if timing {
+            eprintln!("timing: {} pdf {:?}", job.output_file(site), t1.elapsed());
+        }
+        let bytes = bytes.map_err(|errors| {
             errors
                 .iter()
                 .map(|e| {
