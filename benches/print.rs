@@ -14,8 +14,13 @@ use std::time::Instant;
 const PRODUCTS: usize = 200;
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
-        let Ok(rel) = entry.path().strip_prefix(from) else { continue };
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let Ok(rel) = entry.path().strip_prefix(from) else {
+            continue;
+        };
         let target = to.join(rel);
         if entry.file_type().is_dir() {
             let _ = std::fs::create_dir_all(&target);
@@ -32,7 +37,10 @@ fn generate(root: &Path, out: &Path) {
         copy_dir(&root.join(dir), &out.join(dir));
     }
     let _ = std::fs::create_dir_all(out.join("content/products"));
-    let _ = std::fs::copy(root.join("content/categories.yaml"), out.join("content/categories.yaml"));
+    let _ = std::fs::copy(
+        root.join("content/categories.yaml"),
+        out.join("content/categories.yaml"),
+    );
     let _ = std::fs::copy(root.join("brochure.toml"), out.join("brochure.toml"));
     let mut sources: Vec<(String, String)> = std::fs::read_dir(root.join("content/products"))
         .map(|rd| {
@@ -70,7 +78,11 @@ fn main() {
         }
     };
     let site = Arc::new(loaded.site);
-    println!("loaded {} products in {:.0} ms", site.products.len(), started.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "loaded {} products in {:.0} ms",
+        site.products.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     let started = Instant::now();
     let printer = match Printer::new(Arc::clone(&site)) {
         Ok(p) => p,
@@ -81,13 +93,23 @@ fn main() {
             std::process::exit(1);
         }
     };
-    println!("printer ready (fonts, templates) in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "printer ready (fonts, templates) in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     for lang in ["en", "zh", "ru"] {
-        let job = PrintJob::Brochure { index: 0, lang: lang.to_string() };
+        let job = PrintJob::Brochure {
+            index: 0,
+            lang: lang.to_string(),
+        };
         let started = Instant::now();
         match printer.print(&job) {
             Ok(pdf) => {
-                let pages = pdf.bytes.windows(10).filter(|w| w == b"/Type /Page" || w == b"/Type/Page").count();
+                let pages = pdf
+                    .bytes
+                    .windows(10)
+                    .filter(|w| w == b"/Type /Page" || w == b"/Type/Page")
+                    .count();
                 println!(
                     "brochure {lang}: {:.2} s, {:.1} MB, ~{pages} page objects",
                     started.elapsed().as_secs_f64(),
@@ -108,7 +130,11 @@ fn main() {
         ..Default::default()
     };
     match brochure::build::build(&options) {
-        Ok(report) => println!("full build: {} ({:.2} s)", report.summary(), started.elapsed().as_secs_f64()),
+        Ok(report) => println!(
+            "full build: {} ({:.2} s)",
+            report.summary(),
+            started.elapsed().as_secs_f64()
+        ),
         Err(f) => {
             for d in f.errors() {
                 eprintln!("{d}");
