@@ -143,6 +143,12 @@ fn pdf_text_has_names_and_locale_numbers_in_each_language() {
         .expect("Info");
     let info = doc.get_dictionary(info).expect("info dict");
     assert!(info.has(b"Title") && info.has(b"Author") && info.has(b"CreationDate"));
+    let catalog = doc.catalog().expect("catalog");
+    assert_eq!(
+        catalog.get(b"Lang").and_then(Object::as_str).ok(),
+        Some(b"ru-RU".as_slice()),
+        "document language"
+    );
 }
 
 #[test]
