@@ -231,7 +231,7 @@ impl Printer {
         for id in &products {
             if let Some(p) = site.product(id) {
                 let url = qr_url(site, p.id.as_str(), lang, job, config);
-                files.insert(format!("/qr/{}.svg", p.id), qr_svg(&url));
+                files.insert(format!("/qr/{}.png", p.id), qr_png(&url));
                 if let Some(image) = &p.image {
                     let rel = image.trim_start_matches('/');
                     if let Some(bytes) = self.static_file(rel) {
@@ -253,16 +253,7 @@ impl Printer {
                 )]
             },
         )?;
-        let timing = std::env::var_os("BROCHURE_TIMING").is_some();
-        let t0 = std::time::Instant::now();
         let warned = typst::compile::<PagedDocument>(&world);
-        if timing {
-            eprintln!(
-                "timing: {} compile {:?}",
-                job.output_file(site),
-                t0.elapsed()
-            );
-        }
         let template_display = site
             .theme
             .print_templates
@@ -317,12 +308,7 @@ impl Printer {
             standards,
             ..typst_pdf::PdfOptions::default()
         };
-        let t1 = std::time::Instant::now();
-        let bytes = typst_pdf::pdf(&document, &options);
-        if timing {
-            eprintln!("timing: {} pdf {:?}", job.output_file(site), t1.elapsed());
-        }
-        let bytes = bytes.map_err(|errors| {
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
             errors
                 .iter()
                 .map(|e| {
@@ -403,7 +389,7 @@ impl Printer {
             .map(|p| context::product_value(site, p, lang, &context::Extras::default()))
             .unwrap_or(Value::Null);
         if let (Some(map), Some(p)) = (value.as_object_mut(), site.product(id)) {
-            map.insert("qr".into(), Value::from(format!("/qr/{id}.svg")));
+            map.insert("qr".into(), Value::from(format!("/qr/{id}.png")));
             map.insert(
                 "print_image".into(),
                 p.image.as_ref().map_or(Value::Null, |i| {
@@ -488,29 +474,46 @@ impl Printer {
     /// product and the characters, instead of silent boxes ("tofu") on paper.
     fn glyph_warnings(&self, products: &[String], lang: &str) -> Vec<Diagnostic> {
         let site = &*self.site;
+        let default = &site.config.default_language;
+        let texts: Vec<(&crate::content::Product, String)> = products
+            .iter()
+            .filter_map(|id| site.product(id))
+            .map(|p| {
+                let mut text = String::new();
+                for field in [&p.name, &p.summary, &p.description] {
+                    if let Some(r) = field.resolve(lang, default) {
+                        text.push_str(r.value);
+                    }
+                }
+                if let Some(r) = p.features.resolve(lang, default) {
+                    text.push_str(&r.value.join(" "));
+                }
+                for s in &p.specs {
+                    if let crate::content::SpecValue::Text(t) = &s.value {
+                        text.push_str(t);
+                    }
+                }
+                (p, text)
+            })
+            .collect();
+        // Font coverage lookups are linear in the number of ranges (thousands for a CJK
+        // font): ask once per distinct character, not once per occurrence.
+        let distinct: BTreeSet<char> = texts
+            .iter()
+            .flat_map(|(_, t)| t.chars())
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect();
+        let unprintable: BTreeSet<char> = distinct
+            .into_iter()
+            .filter(|c| !self.fonts.iter().any(|f| f.coverage.contains(*c as u32)))
+            .collect();
+        if unprintable.is_empty() {
+            return Vec::new();
+        }
         let mut out = Vec::new();
-        for id in products {
-            let Some(p) = site.product(id) else { continue };
-            let default = &site.config.default_language;
-            let mut text = String::new();
-            for field in [&p.name, &p.summary, &p.description] {
-                if let Some(r) = field.resolve(lang, default) {
-                    text.push_str(r.value);
-                }
-            }
-            if let Some(r) = p.features.resolve(lang, default) {
-                text.push_str(&r.value.join(" "));
-            }
-            for s in &p.specs {
-                if let crate::content::SpecValue::Text(t) = &s.value {
-                    text.push_str(t);
-                }
-            }
-            let missing: BTreeSet<char> = text
-                .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .filter(|c| !self.fonts.iter().any(|f| f.coverage.contains(*c as u32)))
-                .collect();
+        for (p, text) in &texts {
+            let missing: BTreeSet<char> =
+                text.chars().filter(|c| unprintable.contains(c)).collect();
             if !missing.is_empty() {
                 let chars: String = missing
                     .iter()
@@ -604,22 +607,40 @@ pub fn qr_url(
     }
 }
 
-fn qr_svg(url: &str) -> Bytes {
-    use qrcode::render::svg;
-    match qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M) {
-        Ok(code) => Bytes::new(
-            code.render::<svg::Color<'_>>()
-                .quiet_zone(true)
-                .dark_color(svg::Color("#000000"))
-                .light_color(svg::Color("#ffffff"))
-                .build()
-                .into_bytes(),
-        ),
-        // Only an absurdly long URL fails; an empty image is better than no brochure.
-        Err(_) => Bytes::new(
-            b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>".to_vec(),
-        ),
-    }
+/// The QR code as a PNG with one pixel per module (the theme scales it up without smoothing).
+/// A bitmap of a few hundred bytes is far cheaper to place and embed than a vector with a
+/// path per module, and prints just as sharp.
+fn qr_png(url: &str) -> Bytes {
+    const QUIET: u32 = 4;
+    let Ok(code) = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+    else {
+        // Only an absurdly long URL fails; a blank square is better than no brochure.
+        return Bytes::new(encode_png(&image::GrayImage::from_pixel(
+            21,
+            21,
+            image::Luma([255]),
+        )));
+    };
+    let width = code.width() as u32;
+    let colors = code.to_colors();
+    let size = width + 2 * QUIET;
+    let img = image::GrayImage::from_fn(size, size, |x, y| {
+        let dark = x >= QUIET
+            && y >= QUIET
+            && x < width + QUIET
+            && y < width + QUIET
+            && colors.get(((y - QUIET) * width + (x - QUIET)) as usize)
+                == Some(&qrcode::Color::Dark);
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    Bytes::new(encode_png(&img))
+}
+
+fn encode_png(img: &image::GrayImage) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Writing a small in-memory PNG cannot fail short of running out of memory.
+    let _ = img.write_to(&mut out, image::ImageFormat::Png);
+    out.into_inner()
 }
 
 fn check_image_resolution(frame: &Frame, file: &str, warnings: &mut Vec<Diagnostic>) {
@@ -627,7 +648,12 @@ fn check_image_resolution(frame: &Frame, file: &str, warnings: &mut Vec<Diagnost
         match item {
             FrameItem::Group(group) => check_image_resolution(&group.frame, file, warnings),
             FrameItem::Image(image, size, _) => {
-                if let typst::visualize::ImageKind::Raster(_) = image.kind() {
+                // Pixel art scaled without smoothing (the QR codes) is sharp at any size.
+                let pixelated = image.scaling()
+                    == typst::foundations::Smart::Custom(typst::visualize::ImageScaling::Pixelated);
+                if let typst::visualize::ImageKind::Raster(_) = image.kind()
+                    && !pixelated
+                {
                     let inches = size.x.to_inches();
                     if inches > 0.0 {
                         let dpi = image.width() / inches;
