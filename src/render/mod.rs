@@ -200,15 +200,36 @@ fn escape(text: &str) -> String {
 
 /// `text` as HTML, wrapped in an element carrying its language when it is not the page's.
 pub(crate) fn lang_html(text: &str, text_lang: &str, page_lang: &str) -> String {
+    let html = keep_model_numbers_whole(text);
     if text_lang == page_lang {
-        escape(text)
+        html
     } else {
-        format!(
-            "<span lang=\"{}\">{}</span>",
-            escape(text_lang),
-            escape(text)
-        )
+        format!("<span lang=\"{}\">{html}</span>", escape(text_lang))
     }
+}
+
+/// Escapes `text`, wrapping model numbers such as `SQ-MT60E` in `<span class="nobr">` so a
+/// narrow heading never breaks them at the hyphen ("SQ-" / "MT60E").
+fn keep_model_numbers_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let model = word.contains('-')
+            && word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-./".contains(c));
+        if model {
+            out.push_str("<span class=\"nobr\">");
+            out.push_str(&escape(word));
+            out.push_str("</span>");
+        } else {
+            out.push_str(&escape(word));
+        }
+    }
+    out
 }
 
 /// The language to format in: an explicit `lang=` argument, else the page's `lang` variable.
@@ -319,6 +340,23 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
                 };
                 Ok(Value::from(format!("{url}?v={hash}")))
             },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_numbers_stay_whole_and_text_is_escaped() {
+        assert_eq!(
+            lang_html("Самосвал SQ-MT60E <b>", "ru", "ru"),
+            "Самосвал <span class=\"nobr\">SQ-MT60E</span> &lt;b&gt;"
+        );
+        assert_eq!(
+            lang_html("well-known", "en", "ru"),
+            "<span lang=\"en\">well-known</span>"
         );
     }
 }
