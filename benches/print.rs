@@ -105,13 +105,10 @@ fn main() {
         let started = Instant::now();
         match printer.print(&job) {
             Ok(pdf) => {
-                let pages = pdf
-                    .bytes
-                    .windows(10)
-                    .filter(|w| w == b"/Type /Page" || w == b"/Type/Page")
-                    .count();
+                let pages =
+                    lopdf::Document::load_mem(&pdf.bytes).map_or(0, |d| d.get_pages().len());
                 println!(
-                    "brochure {lang}: {:.2} s, {:.1} MB, ~{pages} page objects",
+                    "brochure {lang}: {:.2} s, {:.1} MB, {pages} pages",
                     started.elapsed().as_secs_f64(),
                     pdf.bytes.len() as f64 / 1_048_576.0,
                 );
