@@ -2,6 +2,7 @@
 
 mod catalog;
 mod format;
+pub mod ftl;
 
 pub use catalog::{Catalog, CatalogSource, Formatted, Origin};
 pub use format::{DateFormat, NumberFormat};
