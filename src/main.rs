@@ -1,8 +1,9 @@
 //! The `brochure` command line: a thin layer over the library.
 
 use brochure::build::{BuildOptions, build};
+use brochure::check::{CheckOptions, check};
 use brochure::diagnostics::Diagnostic;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,6 +42,33 @@ enum Command {
         #[arg(long)]
         no_pdf: bool,
     },
+    /// Report what is not translated yet and what is broken, without writing anything.
+    Check {
+        /// The site folder (where brochure.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat every gap and warning as an error (exit code 1), e.g. to gate a release.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Report only this language (may be repeated).
+        #[arg(long = "lang", value_name = "CODE")]
+        languages: Vec<String>,
+        /// Also write the report as a self-contained HTML page to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Skip brochures and datasheets (PDF), as `build --no-pdf` does.
+        #[arg(long)]
+        no_pdf: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
@@ -51,9 +79,44 @@ fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
     }
 }
 
+fn run_check(options: CheckOptions, format: Format, html: Option<PathBuf>) -> ExitCode {
+    let report = check(&options);
+    match format {
+        Format::Json => print!("{}", brochure::check::to_json(&report)),
+        Format::Text => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            print!("{}", brochure::check::to_text(&report, color));
+        }
+    }
+    if let Some(path) = html
+        && let Err(e) = std::fs::write(&path, brochure::check::to_html(&report))
+    {
+        eprintln!("error: could not write {}: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    ExitCode::from(report.exit_code())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check {
+            root,
+            strict,
+            format,
+            languages,
+            html,
+            no_pdf,
+        } => run_check(
+            CheckOptions {
+                root,
+                strict,
+                languages,
+                no_pdf,
+            },
+            format,
+            html,
+        ),
         Command::Build {
             root,
             output,
