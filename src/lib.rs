@@ -27,3 +27,4 @@ pub mod render;
 pub mod site;
 pub mod source;
 pub mod theme;
+pub mod xliff;

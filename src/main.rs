@@ -3,6 +3,7 @@
 use brochure::build::{BuildOptions, build};
 use brochure::check::{CheckOptions, check};
 use brochure::diagnostics::Diagnostic;
+use brochure::xliff::{ExportOptions, ImportOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -63,6 +64,38 @@ enum Command {
         #[arg(long)]
         no_pdf: bool,
     },
+    /// Exchange translations with translators as XLIFF 1.2 files.
+    Translations {
+        #[command(subcommand)]
+        command: Translations,
+    },
+}
+
+#[derive(Subcommand)]
+enum Translations {
+    /// Write the texts of one language as an XLIFF 1.2 file for a translation tool.
+    Export {
+        /// The site folder (where brochure.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The language to translate into.
+        #[arg(long, value_name = "CODE")]
+        lang: String,
+        /// Only the texts that are not translated yet.
+        #[arg(long)]
+        missing_only: bool,
+        /// The XLIFF file to write.
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Write the translations of an XLIFF file back into the .ftl and YAML files.
+    Import {
+        /// The site folder (where brochure.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The translated XLIFF file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -97,6 +130,48 @@ fn run_check(options: CheckOptions, format: Format, html: Option<PathBuf>) -> Ex
     ExitCode::from(report.exit_code())
 }
 
+fn run_translations(command: Translations) -> ExitCode {
+    let (root, result) = match command {
+        Translations::Export {
+            root,
+            lang,
+            missing_only,
+            output,
+        } => {
+            let options = ExportOptions {
+                root: root.clone(),
+                lang,
+                missing_only,
+                output,
+            };
+            (root, brochure::xliff::export(&options))
+        }
+        Translations::Import { root, file } => {
+            let options = ImportOptions {
+                root: root.clone(),
+                file,
+            };
+            (root, brochure::xliff::import(&options))
+        }
+    };
+    match result {
+        Ok(done) => {
+            print_diagnostics(&done.warnings, &root);
+            println!("{}", done.summary);
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, &root);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "Failed with {errors} error{}; no file was changed.",
+                if errors == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -117,6 +192,7 @@ fn main() -> ExitCode {
             format,
             html,
         ),
+        Command::Translations { command } => run_translations(command),
         Command::Build {
             root,
             output,
