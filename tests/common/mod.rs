@@ -78,3 +78,11 @@ pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<
 pub fn text_of(e: &scraper::ElementRef<'_>) -> String {
     e.text().collect::<String>()
 }
+
+/// Builds without brochures and datasheets, for tests about the site alone (typesetting PDFs
+/// takes seconds).
+pub fn build_site_no_pdf(root: &Path) -> Result<BuildReport, BuildFailure> {
+    let mut o = options(root);
+    o.no_pdf = true;
+    build(&o)
+}
