@@ -12,7 +12,7 @@ use crate::config::Language;
 use crate::content::{Article, ArticleKind, Localized};
 use crate::diagnostics::Location;
 use crate::i18n::Origin;
-use crate::i18n::ftl::{self, FtlFile, FtlMessage};
+use crate::i18n::ftl::{self, FtlFile};
 use crate::site::Site;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -155,17 +155,8 @@ pub(super) fn collect(site: &Site) -> Gaps {
     }
 
     // Fluent messages.
-    let parsed: BTreeMap<&str, FtlFile> = site
-        .theme
-        .locales
-        .iter()
-        .map(|s| (s.file.as_str(), ftl::parse(&s.text)))
-        .collect();
-    let definition = |lang: &str, id: &str| -> Option<(&Location, &FtlMessage)> {
-        let (_, info) = site.catalog.message_ids(lang).find(|(i, _)| *i == id)?;
-        let message = parsed.get(info.location.file.as_str())?.message(id)?;
-        Some((&info.location, message))
-    };
+    let definitions = ftl::Definitions::new(site);
+    let definition = |lang: &str, id: &str| definitions.get(lang, id);
     let reference: Vec<(&str, &Location)> = site
         .catalog
         .message_ids(default)
@@ -247,7 +238,7 @@ pub(super) fn collect(site: &Site) -> Gaps {
             );
         }
     }
-    unused_messages(site, &parsed, &mut gaps);
+    unused_messages(site, definitions.files(), &mut gaps);
 
     gaps.languages = languages
         .iter()

@@ -288,6 +288,45 @@ pub fn body_is_valid(body: &str) -> bool {
     }
 }
 
+/// Every Fluent file of a site, parsed once, to look up the definition of a message that won
+/// (site over theme) in a language: what `check` compares and what XLIFF export sends out.
+pub struct Definitions<'a> {
+    site: &'a crate::site::Site,
+    parsed: std::collections::BTreeMap<&'a str, FtlFile>,
+}
+
+impl<'a> Definitions<'a> {
+    pub fn new(site: &'a crate::site::Site) -> Self {
+        let parsed = site
+            .theme
+            .locales
+            .iter()
+            .map(|s| (s.file.as_str(), parse(&s.text)))
+            .collect();
+        Definitions { site, parsed }
+    }
+
+    /// Every parsed file, by display path.
+    pub fn files(&self) -> &std::collections::BTreeMap<&'a str, FtlFile> {
+        &self.parsed
+    }
+
+    /// Where message `id` is defined in `lang` (no fallback), and its parsed form.
+    pub fn get(
+        &self,
+        lang: &str,
+        id: &str,
+    ) -> Option<(&'a crate::diagnostics::Location, &FtlMessage)> {
+        let (_, info) = self
+            .site
+            .catalog
+            .message_ids(lang)
+            .find(|(i, _)| *i == id)?;
+        let message = self.parsed.get(info.location.file.as_str())?.message(id)?;
+        Some((&info.location, message))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

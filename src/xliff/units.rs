@@ -2,9 +2,8 @@
 
 use crate::content::Localized;
 use crate::diagnostics::Location;
-use crate::i18n::ftl::{self, FtlFile};
+use crate::i18n::ftl;
 use crate::site::Site;
-use std::collections::BTreeMap;
 
 /// Where a unit's translation is written.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,17 +42,10 @@ pub(crate) fn collect(site: &Site, lang: &str) -> Vec<Unit> {
     let default = site.config.default_language.as_str();
     let mut units = Vec::new();
     // Fluent messages of the default language (theme and site, the winning definitions).
-    let parsed: BTreeMap<&str, FtlFile> = site
-        .theme
-        .locales
-        .iter()
-        .map(|s| (s.file.as_str(), ftl::parse(&s.text)))
-        .collect();
+    let definitions = ftl::Definitions::new(site);
     let body = |lang: &str, id: &str| -> Option<(String, String, usize)> {
-        let (_, info) = site.catalog.message_ids(lang).find(|(i, _)| *i == id)?;
-        let file = info.location.file.clone();
-        let m = parsed.get(file.as_str())?.message(id)?;
-        Some((file, m.body.clone(), m.line))
+        let (location, m) = definitions.get(lang, id)?;
+        Some((location.file.clone(), m.body.clone(), m.line))
     };
     for (id, _) in site.catalog.message_ids(default) {
         let Some((default_file, source, line)) = body(default, id) else {
