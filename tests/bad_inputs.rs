@@ -235,7 +235,7 @@ fn impossible_date() {
 
 #[test]
 fn fluent_syntax_error() {
-    expect_failure(
+    let d = expect_failure(
         |r| {
             replace(
                 r,
@@ -248,6 +248,14 @@ fn fluent_syntax_error() {
         12,
         13,
         "Fluent syntax error",
+    );
+    let e = d
+        .iter()
+        .find(|d| d.message.contains("Fluent syntax error"))
+        .expect("error");
+    assert!(
+        e.hint.as_deref().is_some_and(|h| h.contains("placeholder")),
+        "{e}"
     );
 }
 

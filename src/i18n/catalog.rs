@@ -132,7 +132,7 @@ impl Catalog {
                                         ),
                                         format!("Fluent syntax error: {}", e.kind),
                                     )
-                                    .with_hint("a message looks like `message-id = Text`; continuation lines are indented"),
+                                    .with_hint(fluent_hint(&e.kind.to_string())),
                                 );
                             }
                             r
@@ -271,6 +271,18 @@ impl Catalog {
             lang: bundle_lang.to_string(),
             fallback,
         })
+    }
+}
+
+/// A hint for a Fluent syntax error, in the terms a translator knows.
+fn fluent_hint(kind: &str) -> &'static str {
+    let kind = kind.to_ascii_lowercase();
+    if kind.contains("inline expression") || kind.contains("token") && kind.contains('}') {
+        "`{` starts a placeholder such as { $count } and needs a closing `}`; to print a brace, write {\"{\"}"
+    } else if kind.contains("default variant") {
+        "a plural or select list needs one default variant marked with `*`, e.g. *[other] …"
+    } else {
+        "a message looks like `message-id = Text`; continuation lines are indented"
     }
 }
 
