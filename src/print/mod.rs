@@ -345,17 +345,13 @@ impl Printer {
 
     fn base_context(&self, lang: &str) -> Value {
         let site = &*self.site;
-        let mut ctx = context::build(
+        let mut ctx = Value::Object(context::common(
             site,
             &Route::Home {
                 lang: lang.to_string(),
             },
-            &context::Extras::default(),
-        );
+        ));
         if let Some(map) = ctx.as_object_mut() {
-            map.retain(|k, _| {
-                ["lang", "locale", "site", "languages", "build"].contains(&k.as_str())
-            });
             let date = self
                 .today
                 .and_then(|t| Some((t.year()?, t.month()?, t.day()?)))

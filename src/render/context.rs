@@ -55,25 +55,51 @@ pub fn category_value(site: &Site, category: &Category, lang: &str) -> Value {
     )
 }
 
+/// The variables every template sees regardless of the page — HTML and print alike:
+/// `lang`, `locale`, `site`, `languages` and `build`.
+pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
+    let default = site.config.default_language.as_str();
+    let lang = route.lang().unwrap_or(default);
+    let extras = Extras::default();
+    let cx = Cx {
+        site,
+        lang,
+        extras: &extras,
+    };
+    let locale = site
+        .config
+        .language(lang)
+        .map_or(lang, |l| l.locale.as_str());
+    let mut map = Map::new();
+    map.insert("lang".into(), Value::from(lang));
+    map.insert("locale".into(), Value::from(locale));
+    map.insert(
+        "site".into(),
+        json!({
+            "base_url": site.config.base_url,
+            "base_path": site.config.base_path,
+            "default_language": default,
+            "generator": concat!("brochure ", env!("CARGO_PKG_VERSION")),
+        }),
+    );
+    map.insert("languages".into(), cx.languages(route));
+    // Text, not a number: Fluent would format a number year as "2,026".
+    map.insert(
+        "build".into(),
+        json!({
+            "year": site.news.first().and_then(|a| site.translation(a, default).date).map(|d| d.year.to_string()),
+        }),
+    );
+    map
+}
+
 /// Builds the whole context for `route`.
 pub fn build(site: &Site, route: &Route, extras: &Extras) -> Value {
     let default = site.config.default_language.as_str();
     let lang = route.lang().unwrap_or(default);
     let cx = Cx { site, lang, extras };
-    let locale = site
-        .config
-        .language(lang)
-        .map_or(lang, |l| l.locale.as_str());
     let (title, description) = cx.title_and_description(route);
     let mut ctx = json!({
-        "lang": lang,
-        "locale": locale,
-        "site": {
-            "base_url": site.config.base_url,
-            "base_path": site.config.base_path,
-            "default_language": default,
-            "generator": concat!("brochure ", env!("CARGO_PKG_VERSION")),
-        },
         "page": {
             "kind": route.kind(),
             "path": site.url(route),
@@ -81,17 +107,15 @@ pub fn build(site: &Site, route: &Route, extras: &Extras) -> Value {
             "title": title,
             "description": description,
         },
-        "languages": cx.languages(route),
         "alternates": cx.alternates(route),
         "nav": cx.nav(),
-        "build": {
-            // Text, not a number: Fluent would format a number year as "2,026".
-            "year": site.news.first().and_then(|a| site.translation(a, default).date).map(|d| d.year.to_string()),
-        },
     });
     let extra = cx.page_data(route);
-    if let (Some(ctx), Value::Object(extra)) = (ctx.as_object_mut(), extra) {
-        ctx.extend(extra);
+    if let Some(map) = ctx.as_object_mut() {
+        map.extend(common(site, route));
+        if let Value::Object(extra) = extra {
+            map.extend(extra);
+        }
     }
     ctx
 }
