@@ -183,20 +183,9 @@ impl Config {
         let mut errors = Vec::new();
         let at = |key: &str| key_location(text, key);
 
-        let mut base_url = raw.base_url.trim().to_string();
-        let base_path = match base_url
-            .strip_prefix("https://")
-            .or_else(|| base_url.strip_prefix("http://"))
-        {
-            Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
-                if !base_url.ends_with('/') {
-                    base_url.push('/');
-                }
-                let rest = &base_url[base_url.find("//").map_or(0, |i| i + 2)..];
-                rest.find('/')
-                    .map_or("/".to_string(), |i| rest[i..].to_string())
-            }
-            _ => {
+        let (base_url, base_path) = match absolute_base_url(&raw.base_url) {
+            Some(pair) => pair,
+            None => {
                 errors.push(
                     Diagnostic::error(
                         at("base_url"),
@@ -206,7 +195,7 @@ impl Config {
                         "write the full address, e.g. base_url = \"https://www.example.com/\"",
                     ),
                 );
-                "/".to_string()
+                (raw.base_url.clone(), "/".to_string())
             }
         };
 
@@ -332,6 +321,20 @@ impl Config {
         })
     }
 
+    /// Replaces `base_url` (the `--base-url` option), validated like the file's.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        let (base_url, base_path) = absolute_base_url(url).ok_or_else(|| {
+            Diagnostic::error(
+                Location::file("--base-url"),
+                format!("--base-url `{url}` is not an absolute URL"),
+            )
+            .with_hint("write the full address, e.g. --base-url https://staging.example.com/")
+        })?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
     }
@@ -344,6 +347,26 @@ impl Config {
     pub fn is_language(&self, code: &str) -> bool {
         self.language(code).is_some()
     }
+}
+
+/// `url` normalised to end in `/`, and its path part (`/` or `/catalog/`); `None` unless it is
+/// an absolute http(s) URL with a host.
+fn absolute_base_url(url: &str) -> Option<(String, String)> {
+    let mut base_url = url.trim().to_string();
+    let rest = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return None;
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let rest = &base_url[base_url.find("//").map_or(0, |i| i + 2)..];
+    let base_path = rest
+        .find('/')
+        .map_or("/".to_string(), |i| rest[i..].to_string());
+    Some((base_url, base_path))
 }
 
 /// Where `key = …` stands in the file, for errors about a key's value.
@@ -416,6 +439,22 @@ name = "Русский"
         let bad = format!("{GOOD}\n[[brochures]]\nid = \"expo\"\nbleed = 3\n");
         let errs = Config::parse(&bad).unwrap_err();
         assert_eq!(errs[0].hint.as_deref(), Some("did you mean `bleed_mm`?"));
+    }
+
+    #[test]
+    fn base_url_override_is_validated_like_the_file() {
+        let mut c = Config::parse(GOOD).unwrap();
+        c.set_base_url("https://staging.example/shop").unwrap();
+        assert_eq!(
+            (c.base_url.as_str(), c.base_path.as_str()),
+            ("https://staging.example/shop/", "/shop/")
+        );
+        let e = c.set_base_url("staging.example").unwrap_err();
+        assert!(e.message.contains("not an absolute URL"), "{e}");
+        assert_eq!(
+            c.base_url, "https://staging.example/shop/",
+            "unchanged after a bad value"
+        );
     }
 
     #[test]

@@ -80,31 +80,7 @@ impl Site {
     pub fn load(root: &Path, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
         let mut config = Config::load(root)?;
         if let Some(url) = &options.base_url {
-            let mut text = format!("base_url = {url:?}\n");
-            text.push_str(&format!(
-                "default_language = {:?}\n",
-                config.default_language
-            ));
-            // Re-validate the override through the same code path as the file.
-            let overridden = Config::parse(&format!(
-                "{text}{}",
-                config
-                    .languages
-                    .iter()
-                    .map(|l| format!(
-                        "[[languages]]\ncode = {:?}\nlocale = {:?}\nname = {:?}\n",
-                        l.code, l.locale, l.name
-                    ))
-                    .collect::<String>()
-            ))
-            .map_err(|mut e| {
-                for d in &mut e {
-                    d.message = format!("--base-url: {}", d.message);
-                }
-                e
-            })?;
-            config.base_url = overridden.base_url;
-            config.base_path = overridden.base_path;
+            config.set_base_url(url).map_err(|d| vec![d])?;
         }
         let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
         let mut diags = Vec::new();
