@@ -1,7 +1,8 @@
 //! The build driver: load → plan → render in parallel → write atomically.
 
+use crate::cache::{BuildLock, Cache};
 use crate::diagnostics::{Diagnostic, Location, Severity};
-use crate::output::{Entry, check_output_dir, write_atomically};
+use crate::output::{Sink, Staging, check_output_dir, remove_leftovers};
 use crate::plan::plan;
 use crate::render::{Output, Renderer};
 use crate::site::{LoadOptions, Site};
@@ -22,6 +23,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Skip brochures and datasheets (quick site work).
     pub no_pdf: bool,
+    /// Neither read nor write the build cache: typeset every PDF.
+    pub no_cache: bool,
 }
 
 /// What a successful build did.
@@ -31,6 +34,10 @@ pub struct BuildReport {
     pub languages: usize,
     pub pages: usize,
     pub pdfs: usize,
+    /// PDFs taken from the build cache instead of typeset.
+    pub pdfs_from_cache: usize,
+    /// Cache entries that could not be stored (the build itself is complete).
+    pub cache_write_errors: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
@@ -39,18 +46,47 @@ pub struct BuildReport {
 impl BuildReport {
     /// The one-line summary printed at the end of a build.
     pub fn summary(&self) -> String {
+        let pdfs = if self.pdfs == 0 {
+            "0 PDFs".to_string()
+        } else {
+            format!(
+                "{} PDFs ({} typeset, {} from cache)",
+                grouped(self.pdfs),
+                grouped(self.pdfs - self.pdfs_from_cache),
+                grouped(self.pdfs_from_cache)
+            )
+        };
         format!(
-            "Built {} languages, {} pages, {} PDFs, {} files with {} warning{} in {} ms → {}",
+            "Built {} languages, {} pages, {pdfs}, {} files with {} warning{} in {} ms → {}",
             self.languages,
-            self.pages,
-            self.pdfs,
-            self.files,
+            grouped(self.pages),
+            grouped(self.files),
             self.warnings.len(),
             if self.warnings.len() == 1 { "" } else { "s" },
             self.elapsed.as_millis(),
             self.output.display()
-        )
+        ) + &if self.cache_write_errors > 0 {
+            format!(
+                " ({} PDFs could not be stored in the build cache; they will be typeset again next time)",
+                self.cache_write_errors
+            )
+        } else {
+            String::new()
+        }
     }
+}
+
+/// `3000` as `3,000`, for summaries people read.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Why a build failed: every problem found, errors and warnings, in source order.
@@ -69,58 +105,128 @@ fn fail(diagnostics: Vec<Diagnostic>) -> BuildFailure {
     BuildFailure { diagnostics }
 }
 
-/// A site rendered in memory.
+/// What rendering produced, besides the files themselves (which went to a [`Sink`]).
+#[derive(Debug, Default)]
+pub struct RenderSummary {
+    pub warnings: Vec<Diagnostic>,
+    pub pages: usize,
+    pub pdfs: usize,
+    /// PDFs taken from the build cache instead of typeset.
+    pub pdfs_from_cache: usize,
+    /// Every output path written, in plan order (small: paths only).
+    pub paths: Vec<String>,
+}
+
+/// Loads and validates the site model.
+pub fn load(
+    root: &Path,
+    options: LoadOptions,
+) -> Result<(Arc<Site>, Vec<Diagnostic>), BuildFailure> {
+    let loaded = Site::load(root, options).map_err(fail)?;
+    Ok((Arc::new(loaded.site), loaded.warnings))
+}
+
+/// A failed write of one output: located at the output file, the way users see it.
+fn write_error(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(Location::file(rel), format!("could not write `{rel}`: {e}"))
+        .with_hint("nothing was replaced: the previous output is unchanged (is the disk full?)")
+}
+
+/// Renders every output of `site` into `sink`, each written as soon as it is made: PDFs first
+/// (pages link to them with their sizes), then pages in parallel. Nothing is kept in memory
+/// but the paths, so memory does not grow with the number of outputs. PDFs come from `cache`
+/// when nothing they read changed.
+pub fn render(
+    site: &Arc<Site>,
+    pdf: bool,
+    cache: &Cache,
+    sink: &dyn Sink,
+) -> Result<RenderSummary, Vec<Diagnostic>> {
+    let mut summary = RenderSummary::default();
+    let mut extras = crate::render::context::Extras::default();
+    if pdf {
+        let made = render_pdfs(site, cache, sink)?;
+        for p in made {
+            if let crate::print::PrintJob::Datasheet { id, lang } = &p.job {
+                extras.datasheets.insert((id.clone(), lang.clone()), p.size);
+            }
+            summary.warnings.extend(p.warnings);
+            summary.pdfs += 1;
+            summary.pdfs_from_cache += usize::from(p.from_cache);
+            summary.paths.push(p.path);
+        }
+        crate::diagnostics::sort(&mut summary.warnings);
+    }
+    let mut renderer = Renderer::new(Arc::clone(site))?;
+    renderer.set_extras(extras);
+    let routes = plan(site);
+    let mut errors: Vec<Diagnostic> = routes
+        .par_iter()
+        .filter_map(|route| {
+            let output = match renderer.render(route) {
+                Ok(o) => o,
+                Err(e) => return Some(e),
+            };
+            sink.put(&output.path, &output.bytes)
+                .err()
+                .map(|e| write_error(&output.path, &e))
+        })
+        .collect();
+    if !errors.is_empty() {
+        // One template bug fails every page that uses it; sorting drops the repeats.
+        crate::diagnostics::sort(&mut errors);
+        return Err(errors);
+    }
+    for route in &routes {
+        let path = route.output_file();
+        if path.ends_with(".html") {
+            summary.pages += 1;
+        }
+        summary.paths.push(path);
+    }
+    Ok(summary)
+}
+
+/// A site rendered in memory (for `brochure check`): pages with their bytes, PDFs by path.
 pub struct Rendered {
     pub site: Arc<Site>,
     pub outputs: Vec<Output>,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads the site and renders every output in memory — PDFs first (pages link to them with
-/// their sizes), then HTML — without writing anything.
-pub fn render_all(root: &Path, options: LoadOptions, pdf: bool) -> Result<Rendered, BuildFailure> {
-    let loaded = Site::load(root, options).map_err(fail)?;
-    let mut warnings = loaded.warnings;
-    let site = Arc::new(loaded.site);
-    let with_warnings = |mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]| {
-        crate::diagnostics::sort(&mut errors);
-        errors.extend(warnings.iter().cloned());
-        fail(errors)
-    };
-    let mut outputs = Vec::new();
-    let mut extras = crate::render::context::Extras::default();
-    if pdf {
-        let pdfs = render_pdfs(&site).map_err(|e| with_warnings(e, &warnings))?;
-        for p in pdfs {
-            if let crate::print::PrintJob::Datasheet { id, lang } = &p.job {
-                extras
-                    .datasheets
-                    .insert((id.clone(), lang.clone()), p.bytes.len() as u64);
-            }
-            warnings.extend(p.warnings);
-            outputs.push(Output {
-                path: p.path,
-                bytes: p.bytes,
+/// Keeps what `check` reads: every page's bytes, and only the paths of PDFs.
+#[derive(Default)]
+struct Memory(std::sync::Mutex<Vec<Output>>);
+
+impl Sink for Memory {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let bytes = if rel.ends_with(".pdf") {
+            Vec::new()
+        } else {
+            bytes.to_vec()
+        };
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned"))?
+            .push(Output {
+                path: rel.to_string(),
+                bytes,
             });
-        }
-        crate::diagnostics::sort(&mut warnings);
+        Ok(())
     }
-    let mut renderer = Renderer::new(Arc::clone(&site)).map_err(|e| with_warnings(e, &warnings))?;
-    renderer.set_extras(extras);
-    let routes = plan(&site);
-    let results: Vec<Result<Output, Diagnostic>> =
-        routes.par_iter().map(|r| renderer.render(r)).collect();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(o) => outputs.push(o),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        // One template bug fails every page that uses it; sorting drops the repeats.
-        return Err(with_warnings(errors, &warnings));
-    }
+}
+
+/// Loads the site and renders every output in memory, without writing the site. PDFs
+/// (unless `pdf` is false) go through the site's build cache.
+pub fn render_all(root: &Path, options: LoadOptions, pdf: bool) -> Result<Rendered, BuildFailure> {
+    let (site, mut warnings) = load(root, options)?;
+    let memory = Memory::default();
+    let cache = Cache::open(root);
+    let summary = render(&site, pdf, &cache, &memory).map_err(|e| with_warnings(e, &warnings))?;
+    warnings.extend(summary.warnings);
+    crate::diagnostics::sort(&mut warnings);
+    let mut outputs = memory.0.into_inner().unwrap_or_default();
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered {
         site,
         outputs,
@@ -128,11 +234,31 @@ pub fn render_all(root: &Path, options: LoadOptions, pdf: bool) -> Result<Render
     })
 }
 
+fn with_warnings(mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]) -> BuildFailure {
+    crate::diagnostics::sort(&mut errors);
+    errors.extend(warnings.iter().cloned());
+    fail(errors)
+}
+
 /// Stack for the threads that run Typst (reserved address space, not memory used).
 const PDF_STACK_BYTES: usize = 256 * 1024 * 1024;
 
-/// Typesets every brochure and datasheet in parallel, with a progress bar on a terminal.
-fn render_pdfs(site: &Arc<Site>) -> Result<Vec<crate::print::Pdf>, Vec<Diagnostic>> {
+/// A PDF written to the sink.
+struct MadePdf {
+    job: crate::print::PrintJob,
+    path: String,
+    size: u64,
+    warnings: Vec<Diagnostic>,
+    from_cache: bool,
+}
+
+/// Typesets (or takes from the cache) every brochure and datasheet in parallel and writes
+/// each as soon as it is ready, with a progress bar on a terminal.
+fn render_pdfs(
+    site: &Arc<Site>,
+    cache: &Cache,
+    sink: &dyn Sink,
+) -> Result<Vec<MadePdf>, Vec<Diagnostic>> {
     let printer = crate::print::Printer::new(Arc::clone(site))?;
     let jobs = crate::print::jobs(site);
     let bar = indicatif::ProgressBar::with_draw_target(
@@ -154,10 +280,20 @@ fn render_pdfs(site: &Arc<Site>) -> Result<Vec<crate::print::Pdf>, Vec<Diagnosti
                 format!("cannot start PDF threads: {e}"),
             )]
         })?;
-    let results: Vec<Result<crate::print::Pdf, Vec<Diagnostic>>> = pool.install(|| {
+    let results: Vec<Result<MadePdf, Vec<Diagnostic>>> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let r = printer.print(job);
+                let r = printer.print(job, cache).and_then(|pdf| {
+                    sink.put(&pdf.path, &pdf.bytes)
+                        .map_err(|e| vec![write_error(&pdf.path, &e)])?;
+                    Ok(MadePdf {
+                        job: pdf.job,
+                        size: pdf.bytes.len() as u64,
+                        path: pdf.path,
+                        warnings: pdf.warnings,
+                        from_cache: pdf.from_cache,
+                    })
+                });
                 bar.inc(1);
                 r
             })
@@ -179,7 +315,8 @@ fn render_pdfs(site: &Arc<Site>) -> Result<Vec<crate::print::Pdf>, Vec<Diagnosti
     }
 }
 
-/// Runs a whole build.
+/// Runs a whole build: one build of a site at a time, the new site written into a staging
+/// folder as it is rendered and swapped in only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let root = &options.root;
@@ -193,15 +330,39 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
                 .with_hint("choose another --output folder"),
         ])
     })?;
-    let load = LoadOptions {
+    let _lock = BuildLock::acquire(root).map_err(|m| {
+        fail(vec![
+            Diagnostic::error(Location::file(crate::cache::DIR), m).with_hint(
+                "wait for the other build to finish (its output is written when it is done)",
+            ),
+        ])
+    })?;
+    let output_error = |e: std::io::Error| {
+        fail(vec![
+            Diagnostic::error(
+                Location::file(output.display().to_string()),
+                format!("could not write the site: {e}"),
+            )
+            .with_hint("the previous output was left unchanged"),
+        ])
+    };
+    // Folders an interrupted build (kill -9) left behind; we hold the lock, so they are stale.
+    remove_leftovers(&output).map_err(output_error)?;
+    let load_options = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
     };
-    let Rendered {
-        site,
-        outputs,
-        mut warnings,
-    } = render_all(root, load, !options.no_pdf)?;
+    let (site, mut warnings) = load(root, load_options)?;
+    let cache = if options.no_cache {
+        Cache::disabled()
+    } else {
+        Cache::open(root)
+    };
+    let staging = Staging::begin(&output).map_err(output_error)?;
+    let summary = render(&site, !options.no_pdf, &cache, &staging)
+        .map_err(|e| with_warnings(e, &warnings))?;
+    warnings.extend(summary.warnings);
+    crate::diagnostics::sort(&mut warnings);
     if options.strict && !warnings.is_empty() {
         for w in &mut warnings {
             w.severity = Severity::Error;
@@ -209,11 +370,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         }
         return Err(fail(warnings));
     }
-    let mut entries: Vec<Entry<'_>> = Vec::new();
-    let rendered: std::collections::HashSet<&str> =
-        outputs.iter().map(|o| o.path.as_str()).collect();
+    let statics: std::collections::HashSet<&str> =
+        site.theme.static_files.keys().map(String::as_str).collect();
+    let generated: std::collections::HashSet<&str> = summary
+        .paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| statics.contains(p))
+        .collect();
+    let mut files = summary.paths.len();
     for (path, source) in &site.theme.static_files {
-        if rendered.contains(path.as_str()) {
+        if generated.contains(path.as_str()) {
             warnings.push(
                 Diagnostic::warning(
                     Location::file(format!("static/{path}")),
@@ -223,26 +390,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             );
             continue;
         }
-        entries.push(Entry::Copy(path, source));
+        staging
+            .copy(path, source)
+            .map_err(|e| fail(vec![write_error(path, &e)]))?;
+        files += 1;
     }
-    entries.extend(outputs.iter().map(|o| Entry::Bytes(&o.path, &o.bytes)));
-    write_atomically(&output, &entries).map_err(|e| {
-        fail(vec![
-            Diagnostic::error(
-                Location::file(output.display().to_string()),
-                format!("could not write the site: {e}"),
-            )
-            .with_hint("the previous output was left unchanged"),
-        ])
-    })?;
-    let pages = outputs.iter().filter(|o| o.path.ends_with(".html")).count();
-    let pdfs = outputs.iter().filter(|o| o.path.ends_with(".pdf")).count();
+    staging.commit().map_err(output_error)?;
+    let stats = cache.stats();
+    if !options.no_pdf {
+        // Only a build that made every PDF knows which entries are still needed.
+        let _ = cache.prune("pdf");
+    }
     Ok(BuildReport {
         output,
         languages: site.config.languages.len(),
-        pages,
-        pdfs,
-        files: entries.len(),
+        pages: summary.pages,
+        pdfs: summary.pdfs,
+        pdfs_from_cache: summary.pdfs_from_cache,
+        cache_write_errors: stats.write_errors,
+        files,
         warnings,
         elapsed: started.elapsed(),
     })

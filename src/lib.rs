@@ -14,6 +14,7 @@
 //! [`build`] drives the stages; `main.rs` is a thin command line over it.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod content;

@@ -42,6 +42,15 @@ enum Command {
         /// Skip brochures and datasheets (PDF) for quick site work.
         #[arg(long)]
         no_pdf: bool,
+        /// Typeset every PDF again instead of reusing unchanged ones from .brochure-cache/.
+        #[arg(long)]
+        no_cache: bool,
+    },
+    /// Delete the build cache (.brochure-cache/) and folders an interrupted build left behind.
+    Clean {
+        /// The site folder (where brochure.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Report what is not translated yet and what is broken, without writing anything.
     Check {
@@ -172,6 +181,39 @@ fn run_translations(command: Translations) -> ExitCode {
     }
 }
 
+fn run_clean(root: &Path) -> ExitCode {
+    // Not while a build runs: it would lose the entries that build is writing.
+    let lock = match brochure::cache::BuildLock::acquire(root) {
+        Ok(lock) => lock,
+        Err(message) => {
+            eprintln!("error: {message}; try again when it has finished");
+            return ExitCode::FAILURE;
+        }
+    };
+    let _ = brochure::output::remove_leftovers(&root.join("public"));
+    drop(lock);
+    match brochure::cache::clean(root) {
+        Ok(true) => {
+            println!(
+                "Removed {}; the next build typesets every PDF again.",
+                root.join(brochure::cache::DIR).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            println!("Nothing to remove: there is no build cache.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "error: could not remove {}: {e}",
+                root.join(brochure::cache::DIR).display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -193,6 +235,7 @@ fn main() -> ExitCode {
             html,
         ),
         Command::Translations { command } => run_translations(command),
+        Command::Clean { root } => run_clean(&root),
         Command::Build {
             root,
             output,
@@ -200,6 +243,7 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             no_pdf,
+            no_cache,
         } => {
             let options = BuildOptions {
                 root: root.clone(),
@@ -208,6 +252,7 @@ fn main() -> ExitCode {
                 strict,
                 base_url,
                 no_pdf,
+                no_cache,
             };
             match build(&options) {
                 Ok(report) => {

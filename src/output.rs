@@ -5,23 +5,8 @@
 //! exactly as it was, which matters when `public/` is served straight from the build machine.
 
 use crate::theme::FileSource;
-use rayon::prelude::*;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-
-/// One file to write, relative to the output folder.
-pub enum Entry<'a> {
-    Bytes(&'a str, &'a [u8]),
-    Copy(&'a str, &'a FileSource),
-}
-
-impl Entry<'_> {
-    fn path(&self) -> &str {
-        match self {
-            Entry::Bytes(p, _) | Entry::Copy(p, _) => p,
-        }
-    }
-}
 
 /// Whether `rel` is a plain relative path that cannot leave the output folder.
 pub fn is_safe_relative(rel: &str) -> bool {
@@ -72,16 +57,27 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Writes `entries` into `output`, replacing its previous content atomically.
-pub fn write_atomically(output: &Path, entries: &[Entry<'_>]) -> io::Result<()> {
-    for e in entries {
-        if !is_safe_relative(e.path()) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write `{}` outside the output folder", e.path()),
-            ));
-        }
-    }
+/// Where rendered outputs go, one file at a time, as they are produced.
+///
+/// Like ripgrep's `Sink`: one producer (the build), several consumers — a staging folder on
+/// disk for `build`, memory for `check`, later a preview server. Rendering never holds every
+/// output at once, so memory does not grow with the size of the site.
+pub trait Sink: Sync {
+    /// Stores one output at `rel` (relative to the output folder).
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// A fresh folder next to the output folder that receives the new site file by file, then
+/// replaces the output in one step ([`Staging::commit`]). Dropped without a commit (an error,
+/// a panic), it removes itself; killed outright, it is left behind and removed by the next
+/// build ([`remove_leftovers`]).
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+fn sibling(output: &Path, tag: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -90,48 +86,161 @@ pub fn write_atomically(output: &Path, entries: &[Entry<'_>]) -> io::Result<()> 
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent)?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let backup = parent.join(format!(".{name}.previous-{pid}"));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)?;
+    parent.join(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Removes staging and backup folders that an interrupted build (`kill -9`, power loss) left
+/// next to `output`. Call it only while holding the site's build lock: then no other build
+/// is using them.
+pub fn remove_leftovers(output: &Path) -> io::Result<()> {
+    let Some(name) = output.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Ok(());
+    };
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let leftover = [".staging-", ".previous-"]
+            .iter()
+            .any(|tag| file.starts_with(&format!(".{name}{tag}")));
+        if leftover && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            std::fs::remove_dir_all(entry.path())?;
+        }
     }
-    std::fs::create_dir_all(&staging)?;
-    let written = entries.par_iter().try_for_each(|e| -> io::Result<()> {
-        let target = staging.join(e.path());
+    Ok(())
+}
+
+impl Staging {
+    /// Creates an empty staging folder for `output`.
+    pub fn begin(output: &Path) -> io::Result<Staging> {
+        let dir = sibling(output, "staging");
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// Copies a static file into the staging folder.
+    pub fn copy(&self, rel: &str, source: &FileSource) -> io::Result<()> {
+        let target = self.target(rel)?;
+        match source {
+            FileSource::Disk(path) => std::fs::copy(path, &target).map(|_| ()),
+            FileSource::Embedded(bytes) => std::fs::write(&target, bytes),
+        }
+    }
+
+    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+        if !is_safe_relative(rel) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write `{rel}` outside the output folder"),
+            ));
+        }
+        let target = self.dir.join(rel);
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        match e {
-            Entry::Bytes(_, bytes) => std::fs::write(&target, bytes),
-            Entry::Copy(_, FileSource::Disk(source)) => std::fs::copy(source, &target).map(|_| ()),
-            Entry::Copy(_, FileSource::Embedded(bytes)) => std::fs::write(&target, bytes),
+        Ok(target)
+    }
+
+    /// Puts the staged site in place of the output folder. On Linux the two folders are
+    /// exchanged in one atomic step (`renameat2(RENAME_EXCHANGE)`), so a web server reading
+    /// `public/` sees either the whole old site or the whole new one, never nothing.
+    pub fn commit(mut self) -> io::Result<()> {
+        let output = self.output.clone();
+        if output.exists() {
+            if exchange(&self.dir, &output).is_ok() {
+                self.committed = true;
+                // The old site now sits in the staging folder: delete it.
+                let _ = std::fs::remove_dir_all(&self.dir);
+                return Ok(());
+            }
+            let backup = sibling(&output, "previous");
+            if backup.exists() {
+                std::fs::remove_dir_all(&backup)?;
+            }
+            std::fs::rename(&output, &backup)?;
+            if let Err(e) = std::fs::rename(&self.dir, &output) {
+                let _ = std::fs::rename(&backup, &output);
+                return Err(e);
+            }
+            self.committed = true;
+            // The new site is in place; failing to delete the old copy is not worth failing for.
+            let _ = std::fs::remove_dir_all(&backup);
+        } else {
+            std::fs::rename(&self.dir, &output)?;
+            self.committed = true;
         }
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+        Ok(())
     }
-    let had_previous = output.exists();
-    if had_previous {
-        if backup.exists() {
-            std::fs::remove_dir_all(&backup)?;
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.target(rel)?, bytes)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
-        std::fs::rename(output, &backup)?;
     }
-    if let Err(e) = std::fs::rename(&staging, output) {
-        if had_previous {
-            let _ = std::fs::rename(&backup, output);
-        }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
     }
-    if had_previous {
-        // The new site is in place; failing to delete the old copy is not worth failing for.
-        let _ = std::fs::remove_dir_all(&backup);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
+/// Writes `files` as the whole new content of `output`, atomically (used by tests and small
+/// tools; builds stream into a [`Staging`] folder instead).
+pub fn write_atomically(output: &Path, files: &[(&str, &[u8])]) -> io::Result<()> {
+    let staging = Staging::begin(output)?;
+    for (rel, bytes) in files {
+        staging.put(rel, bytes)?;
     }
-    Ok(())
+    staging.commit()
 }
 
 #[cfg(test)]
@@ -168,11 +277,11 @@ mod tests {
     fn swaps_in_new_content_and_keeps_old_on_failure() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_atomically(&out, &[Entry::Bytes("a/index.html", b"one")]).unwrap();
-        write_atomically(&out, &[Entry::Bytes("b.txt", b"two")]).unwrap();
+        write_atomically(&out, &[("a/index.html", b"one")]).unwrap();
+        write_atomically(&out, &[("b.txt", b"two")]).unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"two");
-        let err = write_atomically(&out, &[Entry::Bytes("../evil", b"x")]);
+        let err = write_atomically(&out, &[("../evil", b"x")]);
         assert!(err.is_err());
         assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"two");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();

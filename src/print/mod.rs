@@ -8,6 +8,7 @@
 pub mod escape;
 mod world;
 
+use crate::cache::{Cache, Key, KeyBuilder};
 use crate::config::{BrochureConfig, PdfStandard};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::plan::Route;
@@ -82,6 +83,43 @@ pub struct Pdf {
     pub path: String,
     pub bytes: Vec<u8>,
     pub warnings: Vec<Diagnostic>,
+    /// Taken from the build cache rather than typeset.
+    pub from_cache: bool,
+}
+
+/// The build-cache kind of PDF entries.
+const CACHE_KIND: &str = "pdf";
+
+/// How many later documents a memoized Typst result survives without being used.
+const EVICT_AFTER_DOCUMENTS: usize = 4;
+
+/// A document ready to typeset; see [`Printer::prepare`].
+struct Prepared {
+    template: &'static str,
+    source: String,
+    /// Virtual path → bytes and their content hash.
+    files: BTreeMap<String, (Bytes, Key)>,
+    pdf_standard: Option<PdfStandard>,
+    /// Warnings found before typesetting (glyphs no font has): not part of the cached entry.
+    warnings: Vec<Diagnostic>,
+}
+
+/// A cache entry: the typesetting warnings as JSON, then the PDF.
+fn encode_entry(pdf: &[u8], warnings: &[Diagnostic]) -> Vec<u8> {
+    let json = serde_json::to_vec(warnings).unwrap_or_else(|_| b"[]".to_vec());
+    let mut out = Vec::with_capacity(8 + json.len() + pdf.len());
+    out.extend_from_slice(&(json.len() as u64).to_le_bytes());
+    out.extend_from_slice(&json);
+    out.extend_from_slice(pdf);
+    out
+}
+
+fn decode_entry(payload: &[u8]) -> Option<(Vec<u8>, Vec<Diagnostic>)> {
+    let (len, rest) = payload.split_at_checked(8)?;
+    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+    let (json, pdf) = rest.split_at_checked(len)?;
+    let warnings = serde_json::from_slice(json).ok()?;
+    Some((pdf.to_vec(), warnings))
 }
 
 /// Raster images printed below this resolution look soft on paper.
@@ -93,7 +131,9 @@ pub struct Printer {
     tera: Tera,
     shared: Shared,
     fonts: Vec<FontInfo>,
-    static_cache: Mutex<HashMap<String, Bytes>>,
+    static_cache: Mutex<HashMap<String, (Bytes, Key)>>,
+    /// Content hash of every font the documents may use.
+    fonts_key: Key,
     today: Option<Datetime>,
 }
 
@@ -150,6 +190,9 @@ impl Printer {
         }
         let mut store = FontStore::new();
         let mut fonts = Vec::new();
+        // Fonts built into the binary are covered by the tool's own id in every key; a site's
+        // font files by their content; system fonts by path and their parsed description.
+        let mut fonts_key = KeyBuilder::new("fonts");
         for (name, source) in &site.theme.fonts {
             let data = match source.read() {
                 Ok(d) => d,
@@ -161,6 +204,10 @@ impl Printer {
                     continue;
                 }
             };
+            fonts_key.str("font", name);
+            if let crate::theme::FileSource::Disk(_) = source {
+                fonts_key.key("bytes", &crate::cache::hash_bytes(&data));
+            }
             let mut any = false;
             for font in typst::text::Font::iter(Bytes::new(data)) {
                 let info = font.info().clone();
@@ -176,6 +223,8 @@ impl Printer {
             }
         }
         for (path, info) in typst_kit::fonts::system() {
+            fonts_key.str("system font", &format!("{path:?}"));
+            fonts_key.bytes("info", &serde_json::to_vec(&info).unwrap_or_default());
             fonts.push(info.clone());
             store.push((path, info));
         }
@@ -189,6 +238,7 @@ impl Printer {
             shared: Shared::new(store),
             fonts,
             static_cache: Mutex::new(HashMap::new()),
+            fonts_key: fonts_key.finish(),
             today,
         })
     }
@@ -197,8 +247,41 @@ impl Printer {
         &self.site
     }
 
-    /// Makes one PDF. Pure: depends only on the site and the job.
-    pub fn print(&self, job: &PrintJob) -> Result<Pdf, Vec<Diagnostic>> {
+    /// Makes one PDF, or takes it from `cache` when nothing it reads has changed. Pure:
+    /// depends only on the site and the job.
+    pub fn print(&self, job: &PrintJob, cache: &Cache) -> Result<Pdf, Vec<Diagnostic>> {
+        let prepared = self.prepare(job)?;
+        let key = self.cache_key(job, &prepared);
+        let path = job.output_file(&self.site);
+        if let Some(payload) = cache.get(CACHE_KIND, &key)
+            && let Some((bytes, typeset_warnings)) = decode_entry(&payload)
+        {
+            let mut warnings = prepared.warnings;
+            warnings.extend(typeset_warnings);
+            return Ok(Pdf {
+                path,
+                job: job.clone(),
+                bytes,
+                warnings,
+                from_cache: true,
+            });
+        }
+        let (bytes, typeset_warnings) = self.typeset(job, &prepared)?;
+        cache.put(CACHE_KIND, &key, &encode_entry(&bytes, &typeset_warnings));
+        let mut warnings = prepared.warnings;
+        warnings.extend(typeset_warnings);
+        Ok(Pdf {
+            path,
+            job: job.clone(),
+            bytes,
+            warnings,
+            from_cache: false,
+        })
+    }
+
+    /// Everything a document is made from: the Typst source the print template wrote (which
+    /// holds every product text, message and setting it used) and the files it may read.
+    fn prepare(&self, job: &PrintJob) -> Result<Prepared, Vec<Diagnostic>> {
         let site = &*self.site;
         let lang = job.lang();
         let (template, ctx, config, products) = match job {
@@ -217,7 +300,7 @@ impl Printer {
                 ("datasheet.typ", ctx, None, products)
             }
         };
-        let mut warnings = self.glyph_warnings(&products, lang);
+        let warnings = self.glyph_warnings(&products, lang);
         let tera_ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| vec![Diagnostic::error(Location::file(template), e.to_string())])?;
         let source = self.tera.render(template, &tera_ctx).map_err(|e| {
@@ -227,38 +310,87 @@ impl Printer {
                 template,
             )]
         })?;
-        let mut files: Files = HashMap::new();
+        let mut files: BTreeMap<String, (Bytes, Key)> = BTreeMap::new();
         for id in &products {
             if let Some(p) = site.product(id) {
                 let url = qr_url(site, p.id.as_str(), lang, job, config);
-                files.insert(format!("/qr/{}.png", p.id), qr_png(&url));
+                let png = qr_png(&url);
+                let digest = crate::cache::hash_bytes(&png);
+                files.insert(format!("/qr/{}.png", p.id), (png, digest));
                 if let Some(image) = &p.image {
                     let rel = image.trim_start_matches('/');
-                    if let Some(bytes) = self.static_file(rel) {
-                        files.insert(format!("/static/{rel}"), bytes);
+                    if let Some(file) = self.static_file(rel) {
+                        files.insert(format!("/static/{rel}"), file);
                     }
                 }
             }
         }
         for extra in ["images/logo.svg", "images/hero.svg"] {
-            if let Some(bytes) = self.static_file(extra) {
-                files.insert(format!("/static/{extra}"), bytes);
+            if let Some(file) = self.static_file(extra) {
+                files.insert(format!("/static/{extra}"), file);
             }
         }
-        let world = PrintWorld::new(&self.shared, source, Arc::new(files), self.today).ok_or_else(
-            || {
-                vec![Diagnostic::error(
-                    Location::file(template),
-                    "internal: bad virtual path",
-                )]
-            },
-        )?;
+        Ok(Prepared {
+            template,
+            source,
+            files,
+            pdf_standard: config.and_then(|c| c.pdf_standard),
+            warnings,
+        })
+    }
+
+    /// The cache key of a document: everything [`Printer::typeset`] reads.
+    fn cache_key(&self, job: &PrintJob, prepared: &Prepared) -> Key {
+        let mut key = KeyBuilder::new(CACHE_KIND);
+        key.str("ident", &job.output_file(&self.site))
+            .str("template", prepared.template)
+            .str("source", &prepared.source)
+            .key("fonts", &self.fonts_key)
+            .str("today", &format!("{:?}", self.today))
+            .str("standard", &format!("{:?}", prepared.pdf_standard));
+        for (path, (_, digest)) in &prepared.files {
+            key.str("file", path).key("bytes", digest);
+        }
+        key.finish()
+    }
+
+    /// Compiles and exports one document. The slow part of a build: seconds for a long
+    /// brochure, tens of milliseconds for a datasheet.
+    fn typeset(
+        &self,
+        job: &PrintJob,
+        prepared: &Prepared,
+    ) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let site = &*self.site;
+        let template = prepared.template;
+        let files: Files = prepared
+            .files
+            .iter()
+            .map(|(path, (bytes, _))| (path.clone(), bytes.clone()))
+            .collect();
+        let world = PrintWorld::new(
+            &self.shared,
+            prepared.source.clone(),
+            Arc::new(files),
+            self.today,
+        )
+        .ok_or_else(|| {
+            vec![Diagnostic::error(
+                Location::file(template),
+                "internal: bad virtual path",
+            )]
+        })?;
         let warned = typst::compile::<PagedDocument>(&world);
+        // Typst memoizes layout across documents; without eviction a build of thousands of
+        // datasheets keeps every one's intermediate results alive (gigabytes). Entries unused
+        // for a few documents go.
+        typst::comemo::evict(EVICT_AFTER_DOCUMENTS);
         let template_display = site
             .theme
             .print_templates
             .get(template)
             .map_or_else(|| template.to_string(), |t| t.display.clone());
+        let mut warnings = Vec::new();
         for w in &warned.warnings {
             let d = typst_diagnostic(
                 &world,
@@ -292,7 +424,7 @@ impl Printer {
         for page in document.pages() {
             check_image_resolution(&page.frame, &job.output_file(site), &mut warnings);
         }
-        let standards = match config.and_then(|c| c.pdf_standard) {
+        let standards = match prepared.pdf_standard {
             Some(PdfStandard::A2b) => typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]),
             None => Ok(typst_pdf::PdfStandards::default()),
         }
@@ -313,7 +445,7 @@ impl Printer {
                 .iter()
                 .map(|e| {
                     let mut d = typst_diagnostic(&world, &site.theme.print_templates, template, &template_display, e);
-                    if config.and_then(|c| c.pdf_standard).is_some() {
+                    if prepared.pdf_standard.is_some() {
                         d.hint = Some(
                             "PDF/A-2b allows only RGB colours here: the print theme switches to RGB when `rgb_only` is true; check custom templates for cmyk(…)".into(),
                         );
@@ -322,25 +454,24 @@ impl Printer {
                 })
                 .collect::<Vec<_>>()
         })?;
-        Ok(Pdf {
-            path: job.output_file(site),
-            job: job.clone(),
-            bytes,
-            warnings,
-        })
+        Ok((bytes, warnings))
     }
 
-    fn static_file(&self, rel: &str) -> Option<Bytes> {
+    /// A static file for the document's world, with its content hash (both computed once
+    /// per build, however many documents place the file).
+    fn static_file(&self, rel: &str) -> Option<(Bytes, Key)> {
         if let Ok(cache) = self.static_cache.lock()
             && let Some(b) = cache.get(rel)
         {
             return Some(b.clone());
         }
-        let bytes = Bytes::new(self.site.theme.static_files.get(rel)?.read().ok()?);
+        let data = self.site.theme.static_files.get(rel)?.read().ok()?;
+        let digest = crate::cache::hash_bytes(&data);
+        let file = (Bytes::new(data), digest);
         if let Ok(mut cache) = self.static_cache.lock() {
-            cache.insert(rel.to_string(), bytes.clone());
+            cache.insert(rel.to_string(), file.clone());
         }
-        Some(bytes)
+        Some(file)
     }
 
     fn base_context(&self, lang: &str) -> Value {
