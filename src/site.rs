@@ -66,6 +66,21 @@ pub struct Site {
     pub pages: Vec<Article>,
     formats: BTreeMap<String, Formats>,
     html: HashMap<TextKey, Html>,
+    index: Index,
+}
+
+/// Keyed lookups into the lists above, so a page's context costs the same at 100 products as
+/// at 100,000 (a linear `find` per lookup made the site build quadratic).
+#[derive(Debug, Default)]
+struct Index {
+    products: HashMap<String, usize>,
+    categories: HashMap<String, usize>,
+    /// Category id → indices of its products, in catalog order.
+    by_category: HashMap<String, Vec<usize>>,
+    news: HashMap<String, usize>,
+    pages: HashMap<String, usize>,
+    /// Product id → indices of the news articles that name it (any translation).
+    news_about: HashMap<String, Vec<usize>>,
 }
 
 /// A loaded site and the warnings found on the way.
@@ -130,9 +145,11 @@ impl Site {
             pages: content.pages,
             formats,
             html: HashMap::new(),
+            index: Index::default(),
         };
         site.drop_drafts(options.drafts);
         site.sort();
+        site.reindex();
         site.validate(&mut diags);
         site.render_markdown(&mut diags);
         sort(&mut diags);
@@ -143,6 +160,38 @@ impl Site {
             site,
             warnings: diags,
         })
+    }
+
+    fn reindex(&mut self) {
+        let mut index = Index::default();
+        for (i, p) in self.products.iter().enumerate() {
+            index.products.entry(p.id.clone()).or_insert(i);
+            index
+                .by_category
+                .entry(p.category.clone())
+                .or_default()
+                .push(i);
+        }
+        for (i, c) in self.categories.iter().enumerate() {
+            index.categories.entry(c.id.clone()).or_insert(i);
+        }
+        for (i, a) in self.news.iter().enumerate() {
+            index.news.entry(a.slug.clone()).or_insert(i);
+            let mut named: Vec<&str> = a
+                .translations
+                .values()
+                .flat_map(|t| t.products.iter().map(|(id, _)| id.as_str()))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            for id in named {
+                index.news_about.entry(id.to_string()).or_default().push(i);
+            }
+        }
+        for (i, a) in self.pages.iter().enumerate() {
+            index.pages.entry(a.slug.clone()).or_insert(i);
+        }
+        self.index = index;
     }
 
     fn drop_drafts(&mut self, keep: bool) {
@@ -515,15 +564,69 @@ impl Site {
     }
 
     pub fn product(&self, id: &str) -> Option<&Product> {
-        self.products.iter().find(|p| p.id == id)
+        self.index
+            .products
+            .get(id)
+            .and_then(|&i| self.products.get(i))
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
-        self.categories.iter().find(|c| c.id == id)
+        self.index
+            .categories
+            .get(id)
+            .and_then(|&i| self.categories.get(i))
     }
 
-    pub fn products_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Product> + 'a {
-        self.products.iter().filter(move |p| p.category == category)
+    /// Where a product stands in [`Site::products`].
+    pub fn product_position(&self, id: &str) -> Option<usize> {
+        self.index.products.get(id).copied()
+    }
+
+    /// Where a category stands in [`Site::categories`].
+    pub fn category_position(&self, id: &str) -> Option<usize> {
+        self.index.categories.get(id).copied()
+    }
+
+    /// Where a news article stands in [`Site::news`].
+    pub fn article_position(&self, slug: &str) -> Option<usize> {
+        self.index.news.get(slug).copied()
+    }
+
+    /// Where a page stands in [`Site::pages`].
+    pub fn page_position(&self, slug: &str) -> Option<usize> {
+        self.index.pages.get(slug).copied()
+    }
+
+    /// The news article with this slug.
+    pub fn article(&self, slug: &str) -> Option<&Article> {
+        self.index.news.get(slug).and_then(|&i| self.news.get(i))
+    }
+
+    /// The page with this slug.
+    pub fn page(&self, slug: &str) -> Option<&Article> {
+        self.index.pages.get(slug).and_then(|&i| self.pages.get(i))
+    }
+
+    /// The products of a category, in catalog order.
+    pub fn products_in<'a>(&'a self, category: &str) -> impl Iterator<Item = &'a Product> + 'a {
+        self.index
+            .by_category
+            .get(category)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&i| self.products.get(i))
+    }
+
+    /// The news articles that name a product (newest first).
+    pub fn news_about<'a>(&'a self, product: &str) -> impl Iterator<Item = &'a Article> + 'a {
+        self.index
+            .news_about
+            .get(product)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&i| self.news.get(i))
     }
 
     pub fn description_html(&self, id: &str, lang: &str) -> Option<&Html> {

@@ -53,6 +53,9 @@ pub struct Catalog {
     bundles: HashMap<String, FluentBundle<FluentResource>>,
     /// Per language, every message id with the place it is defined (the winning definition).
     messages: BTreeMap<String, BTreeMap<String, MessageInfo>>,
+    /// Every message formatted without arguments, per language: pages ask for the same few
+    /// hundred labels thousands of times, and a lookup is far cheaper than formatting.
+    plain: HashMap<String, HashMap<String, Result<Formatted, String>>>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -165,11 +168,28 @@ impl Catalog {
             }
             bundles.insert(language.code.clone(), bundle);
         }
-        let catalog = Catalog {
+        let mut catalog = Catalog {
             default: default.to_string(),
             bundles,
             messages,
+            plain: HashMap::new(),
         };
+        let ids: std::collections::BTreeSet<String> = catalog
+            .messages
+            .values()
+            .flat_map(|m| m.keys().cloned())
+            .collect();
+        let plain = languages
+            .iter()
+            .map(|l| {
+                let formatted = ids
+                    .iter()
+                    .map(|id| (id.clone(), catalog.format_uncached(&l.code, id, None)))
+                    .collect();
+                (l.code.clone(), formatted)
+            })
+            .collect();
+        catalog.plain = plain;
         diags.extend(catalog.missing_translations(languages));
         (catalog, diags)
     }
@@ -227,6 +247,20 @@ impl Catalog {
 
     /// Formats `id` in `lang`, falling back to the default language.
     pub fn format(
+        &self,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<Formatted, String> {
+        if args.is_none()
+            && let Some(found) = self.plain.get(lang).and_then(|m| m.get(id))
+        {
+            return found.clone();
+        }
+        self.format_uncached(lang, id, args)
+    }
+
+    fn format_uncached(
         &self,
         lang: &str,
         id: &str,

@@ -8,19 +8,78 @@ use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
 use crate::site::Site;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A template value (Tera's own, whose lists and maps are shared, cheap to clone).
+type TValue = tera::Value;
+
+fn tv(value: &Value) -> TValue {
+    TValue::from_serializable(value)
+}
+
+/// `base` (a map) with `extra` entries added.
+fn extend(base: &TValue, extra: Vec<(&'static str, TValue)>) -> TValue {
+    let mut map = base.clone().into_map().unwrap_or_default();
+    for (k, v) in extra {
+        map.insert(k.into(), v);
+    }
+    TValue::from(map)
+}
+
+/// Parts of contexts that many pages share — product, category and article cards, the
+/// navigation — made once per language and build, then shared by every page that shows them.
+/// A product card appears on its own page, its category pages, the product list and the home
+/// page; making it once instead of four times, and never converting it again, is most of
+/// what a page's context costs. Each entry is a pure function of the site and the language,
+/// so memoizing it changes no output.
+pub struct Memo {
+    langs: Vec<LangMemo>,
+    site: OnceLock<TValue>,
+}
+
+struct LangMemo {
+    code: String,
+    products: Vec<OnceLock<TValue>>,
+    categories: Vec<OnceLock<TValue>>,
+    news: Vec<OnceLock<TValue>>,
+    pages: Vec<OnceLock<TValue>>,
+    nav: OnceLock<TValue>,
+}
+
+impl Memo {
+    pub fn new(site: &Site) -> Memo {
+        let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect::<Vec<_>>();
+        Memo {
+            langs: site
+                .config
+                .languages
+                .iter()
+                .map(|l| LangMemo {
+                    code: l.code.clone(),
+                    products: slots(site.products.len()),
+                    categories: slots(site.categories.len()),
+                    news: slots(site.news.len()),
+                    pages: slots(site.pages.len()),
+                    nav: OnceLock::new(),
+                })
+                .collect(),
+            site: OnceLock::new(),
+        }
+    }
+
+    fn lang(&self, code: &str) -> Option<&LangMemo> {
+        self.langs.iter().find(|l| l.code == code)
+    }
+}
 
 /// The template that renders `route`: the default one, or a page's `template:` front matter.
 pub fn template_for<'a>(site: &'a Site, route: &Route) -> &'a str {
     let chosen = match route {
         Route::Article { lang, slug } => site
-            .news
-            .iter()
-            .find(|a| &a.slug == slug)
+            .article(slug)
             .and_then(|a| site.translation(a, lang).template.as_ref()),
         Route::Page { lang, slug } => site
-            .pages
-            .iter()
-            .find(|a| &a.slug == slug)
+            .page(slug)
             .and_then(|a| site.translation(a, lang).template.as_ref()),
         _ => None,
     };
@@ -39,7 +98,15 @@ pub struct Extras {
 
 /// A product as templates see it (the `product` of `product.html`).
 pub fn product_value(site: &Site, product: &Product, lang: &str, extras: &Extras) -> Value {
-    Cx { site, lang, extras }.product_full(product)
+    Value::Object(
+        Cx {
+            site,
+            lang,
+            extras,
+            memo: None,
+        }
+        .product_full_json(product),
+    )
 }
 
 /// A category card.
@@ -50,6 +117,7 @@ pub fn category_value(site: &Site, category: &Category, lang: &str) -> Value {
             site,
             lang,
             extras: &extras,
+            memo: None,
         }
         .category_card(category),
     )
@@ -65,6 +133,7 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
         site,
         lang,
         extras: &extras,
+        memo: None,
     };
     let locale = site
         .config
@@ -93,29 +162,44 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
     map
 }
 
-/// Builds the whole context for `route`.
-pub fn build(site: &Site, route: &Route, extras: &Extras) -> Value {
+/// Builds the whole context for `route`, sharing the parts many pages show through `memo`.
+pub fn build(site: &Site, route: &Route, extras: &Extras, memo: &Memo) -> tera::Context {
     let default = site.config.default_language.as_str();
     let lang = route.lang().unwrap_or(default);
-    let cx = Cx { site, lang, extras };
+    let cx = Cx {
+        site,
+        lang,
+        extras,
+        memo: memo.lang(lang),
+    };
     let (title, description) = cx.title_and_description(route);
-    let mut ctx = json!({
-        "page": {
+    let mut ctx = tera::Context::new();
+    ctx.insert_value(
+        "page",
+        tv(&json!({
             "kind": route.kind(),
             "path": site.url(route),
             "permalink": site.permalink(route),
             "title": title,
             "description": description,
-        },
-        "alternates": cx.alternates(route),
-        "nav": cx.nav(),
-    });
-    let extra = cx.page_data(route);
-    if let Some(map) = ctx.as_object_mut() {
-        map.extend(common(site, route));
-        if let Value::Object(extra) = extra {
-            map.extend(extra);
-        }
+        })),
+    );
+    ctx.insert_value("alternates", tv(&cx.alternates(route)));
+    let nav = match cx.memo {
+        Some(m) => m.nav.get_or_init(|| tv(&cx.nav())).clone(),
+        None => tv(&cx.nav()),
+    };
+    ctx.insert_value("nav", nav);
+    for (key, value) in common(site, route) {
+        let value = if key == "site" {
+            memo.site.get_or_init(|| tv(&value)).clone()
+        } else {
+            tv(&value)
+        };
+        ctx.insert_value(key, value);
+    }
+    for (key, value) in cx.page_data(route) {
+        ctx.insert_value(key, value);
     }
     ctx
 }
@@ -124,9 +208,11 @@ struct Cx<'a> {
     site: &'a Site,
     lang: &'a str,
     extras: &'a Extras,
+    /// Shared parts for this language; `None` where nothing is shared (print).
+    memo: Option<&'a LangMemo>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     fn default(&self) -> &str {
         &self.site.config.default_language
     }
@@ -176,20 +262,15 @@ impl Cx<'_> {
                 .category(id)
                 .map(|c| (self.plain(&c.name), self.plain(&c.summary)))
                 .unwrap_or_default(),
-            Route::Article { slug, .. } | Route::Page { slug, .. } => site
-                .news
-                .iter()
-                .chain(&site.pages)
-                .find(|a| {
-                    &a.slug == slug
-                        && matches!(route, Route::Article { .. })
-                            == (a.kind == crate::content::ArticleKind::News)
-                })
-                .map(|a| {
-                    let t = site.translation(a, self.lang);
-                    (t.title.clone(), t.summary.clone().unwrap_or_default())
-                })
-                .unwrap_or_default(),
+            Route::Article { slug, .. } | Route::Page { slug, .. } => match route {
+                Route::Article { .. } => site.article(slug),
+                _ => site.page(slug),
+            }
+            .map(|a| {
+                let t = site.translation(a, self.lang);
+                (t.title.clone(), t.summary.clone().unwrap_or_default())
+            })
+            .unwrap_or_default(),
             _ => (
                 String::new(),
                 self.message("company-tagline").unwrap_or_default(),
@@ -365,32 +446,34 @@ impl Cx<'_> {
         m
     }
 
-    fn product_full(&self, p: &Product) -> Value {
+    /// What a product page adds to the product's card.
+    fn product_details(
+        &self,
+        p: &Product,
+        card: &Map<String, Value>,
+    ) -> Vec<(&'static str, Value)> {
         let site = self.site;
-        let mut m = self.product_card(p);
+        let mut out = Vec::new();
         let description = site.description_html(&p.id, self.lang);
-        m.insert(
-            "description_html".into(),
+        out.push((
+            "description_html",
             Value::from(description.map_or("", |h| h.html.as_str())),
-        );
-        m.insert(
-            "description_lang".into(),
+        ));
+        out.push((
+            "description_lang",
             description.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang)),
-        );
+        ));
         match p.features.resolve(self.lang, self.default()) {
             Some(r) => {
-                m.insert("features".into(), json!(r.value));
-                m.insert("features_lang".into(), lang_or_null(r.lang, self.lang));
+                out.push(("features", json!(r.value)));
+                out.push(("features_lang", lang_or_null(r.lang, self.lang)));
             }
             None => {
-                m.insert("features".into(), json!([]));
-                m.insert("features_lang".into(), Value::Null);
+                out.push(("features", json!([])));
+                out.push(("features_lang", Value::Null));
             }
         }
-        m.insert(
-            "specs".into(),
-            p.specs.iter().map(|s| self.spec(s)).collect(),
-        );
+        let specs: Vec<Value> = p.specs.iter().map(|s| self.spec(s)).collect();
         let datasheet = self
             .extras
             .datasheets
@@ -405,23 +488,88 @@ impl Cx<'_> {
                     "size": site.formats(self.lang).map_or_else(|| kb.to_string(), |f| f.numbers.format(kb, Some(0))),
                 })
             });
-        m.insert("datasheet".into(), datasheet);
-        let news: Vec<Value> = site
-            .news
-            .iter()
-            .filter(|a| {
-                a.translations
-                    .values()
-                    .any(|t| t.products.iter().any(|(id, _)| id == &p.id))
-            })
+        out.push(("datasheet", datasheet));
+        out.push(("json_ld", Value::from(self.json_ld(p, card, &specs))));
+        out.push(("specs", Value::Array(specs)));
+        out
+    }
+
+    /// A product with everything its page shows, as one JSON map (for print templates).
+    fn product_full_json(&self, p: &Product) -> Map<String, Value> {
+        let mut m = self.product_card(p);
+        for (k, v) in self.product_details(p, &m) {
+            m.insert(k.into(), v);
+        }
+        let news: Vec<Value> = self
+            .site
+            .news_about(&p.id)
             .map(|a| Value::Object(self.article_card(a)))
             .collect();
         m.insert("news".into(), Value::Array(news));
-        m.insert("json_ld".into(), Value::from(self.json_ld(p, &m)));
-        Value::Object(m)
+        m
     }
 
-    fn json_ld(&self, p: &Product, card: &Map<String, Value>) -> String {
+    /// The `product` of a product page: its shared card plus the details.
+    fn product_full(&self, p: &Product) -> TValue {
+        let card_json = self.product_card(p);
+        let mut extra: Vec<(&'static str, TValue)> = self
+            .product_details(p, &card_json)
+            .iter()
+            .map(|(k, v)| (*k, tv(v)))
+            .collect();
+        let news: Vec<TValue> = self
+            .site
+            .news_about(&p.id)
+            .map(|a| self.article_card_value(a))
+            .collect();
+        extra.push(("news", TValue::from(news)));
+        extend(&self.product_card_value(p), extra)
+    }
+
+    fn slot<'m>(
+        &self,
+        pick: impl Fn(&'m LangMemo) -> &'m [OnceLock<TValue>],
+        index: Option<usize>,
+    ) -> Option<&'m OnceLock<TValue>>
+    where
+        'a: 'm,
+    {
+        self.memo.zip(index).and_then(|(m, i)| pick(m).get(i))
+    }
+
+    fn product_card_value(&self, p: &Product) -> TValue {
+        let make = || tv(&Value::Object(self.product_card(p)));
+        match self.slot(|m| &m.products, self.site.product_position(&p.id)) {
+            Some(slot) => slot.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    fn category_card_value(&self, c: &Category) -> TValue {
+        let make = || tv(&Value::Object(self.category_card(c)));
+        match self.slot(|m| &m.categories, self.site.category_position(&c.id)) {
+            Some(slot) => slot.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    fn article_card_value(&self, a: &Article) -> TValue {
+        let make = || tv(&Value::Object(self.article_card(a)));
+        let slot = match a.kind {
+            crate::content::ArticleKind::News => {
+                self.slot(|m| &m.news, self.site.article_position(&a.slug))
+            }
+            crate::content::ArticleKind::Page => {
+                self.slot(|m| &m.pages, self.site.page_position(&a.slug))
+            }
+        };
+        match slot {
+            Some(slot) => slot.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    fn json_ld(&self, p: &Product, card: &Map<String, Value>, specs: &[Value]) -> String {
         let site = self.site;
         let route = Route::Product {
             lang: self.lang.to_string(),
@@ -435,8 +583,7 @@ impl Cx<'_> {
             "sku": p.id,
             "url": site.permalink(&route),
             "category": card.get("category").and_then(|c| c.get("name")),
-            "additionalProperty": p.specs.iter().map(|s| {
-                let spec = self.spec(s);
+            "additionalProperty": specs.iter().map(|spec| {
                 let mut prop = json!({
                     "@type": "PropertyValue",
                     "name": spec["label"],
@@ -532,27 +679,30 @@ impl Cx<'_> {
         m
     }
 
-    fn article_full(&self, a: &Article) -> Map<String, Value> {
+    fn article_full(&self, a: &Article) -> TValue {
         let site = self.site;
-        let mut m = self.article_card(a);
         let body = site.body_html(a, self.lang);
-        m.insert(
-            "content_html".into(),
-            Value::from(body.map_or("", |h| h.html.as_str())),
-        );
-        m.insert(
-            "content_lang".into(),
-            body.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang)),
-        );
         let t = site.translation(a, self.lang);
-        let products: Vec<Value> = t
+        let products: Vec<TValue> = t
             .products
             .iter()
             .filter_map(|(id, _)| site.product(id))
-            .map(|p| Value::Object(self.product_card(p)))
+            .map(|p| self.product_card_value(p))
             .collect();
-        m.insert("products".into(), Value::Array(products));
-        m
+        extend(
+            &self.article_card_value(a),
+            vec![
+                (
+                    "content_html",
+                    TValue::from(body.map_or("", |h| h.html.as_str())),
+                ),
+                (
+                    "content_lang",
+                    tv(&body.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang))),
+                ),
+                ("products", TValue::from(products)),
+            ],
+        )
     }
 
     fn paginator(
@@ -573,9 +723,13 @@ impl Cx<'_> {
         })
     }
 
-    fn page_data(&self, route: &Route) -> Value {
+    /// The variables only this kind of page has.
+    fn page_data(&self, route: &Route) -> Vec<(&'static str, TValue)> {
         let site = self.site;
         let lang = self.lang.to_string();
+        let products = |list: &mut dyn Iterator<Item = &Product>| -> TValue {
+            TValue::from(list.map(|p| self.product_card_value(p)).collect::<Vec<_>>())
+        };
         match route {
             Route::Home { .. } => {
                 let mut featured: Vec<&Product> =
@@ -587,46 +741,111 @@ impl Cx<'_> {
                         .filter_map(|c| site.products_in(&c.id).next())
                         .collect();
                 }
-                json!({
-                    "categories": site.categories.iter().map(|c| Value::Object(self.category_card(c))).collect::<Vec<_>>(),
-                    "featured": featured.iter().map(|p| Value::Object(self.product_card(p))).collect::<Vec<_>>(),
-                    "latest_news": site.news.iter().take(3).map(|a| Value::Object(self.article_card(a))).collect::<Vec<_>>(),
-                })
+                vec![
+                    (
+                        "categories",
+                        TValue::from(
+                            site.categories
+                                .iter()
+                                .map(|c| self.category_card_value(c))
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
+                    ("featured", products(&mut featured.into_iter())),
+                    (
+                        "latest_news",
+                        TValue::from(
+                            site.news
+                                .iter()
+                                .take(3)
+                                .map(|a| self.article_card_value(a))
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
+                ]
             }
-            Route::Products { .. } => json!({
-                "categories": site.categories.iter().map(|c| {
-                    let mut m = self.category_card(c);
-                    m.insert("products".into(), site.products_in(&c.id).map(|p| Value::Object(self.product_card(p))).collect());
-                    Value::Object(m)
-                }).collect::<Vec<_>>(),
-            }),
-            Route::Product { id, .. } => json!({
-                "product": site.product(id).map(|p| self.product_full(p)),
-            }),
+            Route::Products { .. } => vec![(
+                "categories",
+                TValue::from(
+                    site.categories
+                        .iter()
+                        .map(|c| {
+                            extend(
+                                &self.category_card_value(c),
+                                vec![("products", products(&mut site.products_in(&c.id)))],
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+            )],
+            Route::Product { id, .. } => vec![(
+                "product",
+                site.product(id)
+                    .map_or_else(TValue::none, |p| self.product_full(p)),
+            )],
             Route::Category { id, page, .. } => {
-                let products: Vec<&Product> = site.products_in(id).collect();
-                let total = page_count(products.len(), PRODUCTS_PER_PAGE);
-                json!({
-                    "category": site.category(id).map(|c| Value::Object(self.category_card(c))),
-                    "products": products.iter().skip((page - 1) * PRODUCTS_PER_PAGE).take(PRODUCTS_PER_PAGE)
-                        .map(|p| Value::Object(self.product_card(p))).collect::<Vec<_>>(),
-                    "paginator": self.paginator(*page, total, products.len(), |n| Route::Category { lang: lang.clone(), id: id.clone(), page: n }),
-                })
+                let count = site.products_in(id).count();
+                let total = page_count(count, PRODUCTS_PER_PAGE);
+                vec![
+                    (
+                        "category",
+                        site.category(id)
+                            .map_or_else(TValue::none, |c| self.category_card_value(c)),
+                    ),
+                    (
+                        "products",
+                        products(
+                            &mut site
+                                .products_in(id)
+                                .skip((page - 1) * PRODUCTS_PER_PAGE)
+                                .take(PRODUCTS_PER_PAGE),
+                        ),
+                    ),
+                    (
+                        "paginator",
+                        tv(&self.paginator(*page, total, count, |n| Route::Category {
+                            lang: lang.clone(),
+                            id: id.clone(),
+                            page: n,
+                        })),
+                    ),
+                ]
             }
             Route::NewsList { page, .. } => {
                 let total = page_count(site.news.len(), NEWS_PER_PAGE);
-                json!({
-                    "articles": site.news.iter().skip((page - 1) * NEWS_PER_PAGE).take(NEWS_PER_PAGE)
-                        .map(|a| Value::Object(self.article_card(a))).collect::<Vec<_>>(),
-                    "paginator": self.paginator(*page, total, site.news.len(), |n| Route::NewsList { lang: lang.clone(), page: n }),
-                })
+                vec![
+                    (
+                        "articles",
+                        TValue::from(
+                            site.news
+                                .iter()
+                                .skip((page - 1) * NEWS_PER_PAGE)
+                                .take(NEWS_PER_PAGE)
+                                .map(|a| self.article_card_value(a))
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
+                    (
+                        "paginator",
+                        tv(
+                            &self.paginator(*page, total, site.news.len(), |n| Route::NewsList {
+                                lang: lang.clone(),
+                                page: n,
+                            }),
+                        ),
+                    ),
+                ]
             }
-            Route::Article { slug, .. } => json!({
-                "article": site.news.iter().find(|a| &a.slug == slug).map(|a| Value::Object(self.article_full(a))),
-            }),
-            Route::Page { slug, .. } => json!({
-                "content": site.pages.iter().find(|a| &a.slug == slug).map(|a| Value::Object(self.article_full(a))),
-            }),
+            Route::Article { slug, .. } => vec![(
+                "article",
+                site.article(slug)
+                    .map_or_else(TValue::none, |a| self.article_full(a)),
+            )],
+            Route::Page { slug, .. } => vec![(
+                "content",
+                site.page(slug)
+                    .map_or_else(TValue::none, |a| self.article_full(a)),
+            )],
             Route::Atom { .. } => {
                 let updated = site
                     .news
@@ -637,13 +856,21 @@ impl Cx<'_> {
                         || "1970-01-01T00:00:00Z".to_string(),
                         |d| format!("{}T00:00:00Z", d.iso()),
                     );
-                json!({
-                    "articles": site.news.iter().map(|a| Value::Object(self.article_full(a))).collect::<Vec<_>>(),
-                    "feed_url": site.permalink(route),
-                    "updated": updated,
-                })
+                vec![
+                    (
+                        "articles",
+                        TValue::from(
+                            site.news
+                                .iter()
+                                .map(|a| self.article_full(a))
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
+                    ("feed_url", TValue::from(site.permalink(route))),
+                    ("updated", TValue::from(updated)),
+                ]
             }
-            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots => json!({}),
+            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots => Vec::new(),
         }
     }
 }

@@ -20,6 +20,7 @@ pub struct Renderer {
     site: Arc<Site>,
     tera: Tera,
     extras: context::Extras,
+    memo: context::Memo,
 }
 
 /// A rendered output.
@@ -107,6 +108,7 @@ impl Renderer {
             return Err(missing);
         }
         Ok(Renderer {
+            memo: context::Memo::new(&site),
             site,
             tera,
             extras: context::Extras::default(),
@@ -130,13 +132,7 @@ impl Renderer {
             Route::Robots => feeds::robots(site).into_bytes(),
             _ => {
                 let template = context::template_for(site, route);
-                let ctx = context::build(site, route, &self.extras);
-                let ctx = tera::Context::from_serialize(&ctx).map_err(|e| {
-                    Diagnostic::error(
-                        Location::file(site.theme.template_display(template)),
-                        e.to_string(),
-                    )
-                })?;
+                let ctx = context::build(site, route, &self.extras, &self.memo);
                 self.tera
                     .render(template, &ctx)
                     .map_err(|e| template_error(&site.theme.templates, &e, template))?
@@ -282,9 +278,10 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
                 let key: String = kwargs.must_get::<&str>("key")?.to_string();
                 let lang = page_lang(&site, &kwargs, state)?;
                 let args = fluent_args(&kwargs);
+                let args = args.iter().next().is_some().then_some(&args);
                 let formatted = site
                     .catalog
-                    .format(&lang, &key, Some(&args))
+                    .format(&lang, &key, args)
                     .map_err(tera::Error::message)?;
                 Ok(if html {
                     Value::safe_string(&lang_html(&formatted.text, &formatted.lang, &lang))
