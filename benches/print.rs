@@ -103,7 +103,7 @@ fn main() {
             lang: lang.to_string(),
         };
         let started = Instant::now();
-        match printer.print(&job) {
+        match printer.print(&job, &brochure::cache::Cache::disabled()) {
             Ok(pdf) => {
                 let pages =
                     lopdf::Document::load_mem(&pdf.bytes).map_or(0, |d| d.get_pages().len());

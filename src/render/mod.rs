@@ -270,15 +270,47 @@ fn fluent_args(kwargs: &Kwargs) -> FluentArgs<'static> {
 /// marks fallback text with its `lang`; without (print), both return plain text that the
 /// environment's own escaping handles.
 pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output: bool) {
+    // Every message without arguments, ready to print, per language: a page asks for dozens
+    // of labels, and a lookup beats formatting and escaping them again.
+    let ids: std::collections::BTreeSet<&str> = site
+        .config
+        .language_codes()
+        .flat_map(|l| site.catalog.message_ids(l).map(|(id, _)| id))
+        .collect();
     for (name, html) in [("t", html_output), ("t_plain", false)] {
         let site = Arc::clone(site);
+        let ready: HashMap<String, HashMap<String, Value>> = site
+            .config
+            .language_codes()
+            .map(|lang| {
+                let values = ids
+                    .iter()
+                    .filter_map(|id| {
+                        let f = site.catalog.format(lang, id, None).ok()?;
+                        let value = if html {
+                            Value::safe_string(&lang_html(&f.text, &f.lang, lang))
+                        } else {
+                            Value::from(f.text)
+                        };
+                        Some((id.to_string(), value))
+                    })
+                    .collect();
+                (lang.to_string(), values)
+            })
+            .collect();
         tera.register_function(
             name,
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
                 let key: String = kwargs.must_get::<&str>("key")?.to_string();
                 let lang = page_lang(&site, &kwargs, state)?;
                 let args = fluent_args(&kwargs);
-                let args = args.iter().next().is_some().then_some(&args);
+                let has_args = args.iter().next().is_some();
+                if !has_args
+                    && let Some(value) = ready.get(&lang).and_then(|m| m.get(&key))
+                {
+                    return Ok(value.clone());
+                }
+                let args = has_args.then_some(&args);
                 let formatted = site
                     .catalog
                     .format(&lang, &key, args)
