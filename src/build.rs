@@ -36,6 +36,8 @@ pub struct BuildReport {
     pub pdfs: usize,
     /// PDFs taken from the build cache instead of typeset.
     pub pdfs_from_cache: usize,
+    /// The PDFs typeset by this build, by output path.
+    pub pdfs_typeset: Vec<String>,
     /// Cache entries that could not be stored (the build itself is complete).
     pub cache_write_errors: usize,
     pub files: usize,
@@ -113,6 +115,8 @@ pub struct RenderSummary {
     pub pdfs: usize,
     /// PDFs taken from the build cache instead of typeset.
     pub pdfs_from_cache: usize,
+    /// The PDFs typeset by this build (not from the cache), in plan order.
+    pub pdfs_typeset: Vec<String>,
     /// Every output path written, in plan order (small: paths only).
     pub paths: Vec<String>,
 }
@@ -153,6 +157,9 @@ pub fn render(
             summary.warnings.extend(p.warnings);
             summary.pdfs += 1;
             summary.pdfs_from_cache += usize::from(p.from_cache);
+            if !p.from_cache {
+                summary.pdfs_typeset.push(p.path.clone());
+            }
             summary.paths.push(p.path);
         }
         crate::diagnostics::sort(&mut summary.warnings);
@@ -269,36 +276,71 @@ fn render_pdfs(
         indicatif::ProgressStyle::with_template("{spinner} PDF {pos}/{len} {wide_bar} {elapsed}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    // Typst lays out deeply nested content recursively; a 200-product brochure needs more
-    // stack than rayon's default 2 MiB per worker (the main thread has 8 MiB).
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(PDF_STACK_BYTES)
-        .build()
-        .map_err(|e| {
-            vec![Diagnostic::error(
-                Location::file("."),
-                format!("cannot start PDF threads: {e}"),
-            )]
-        })?;
-    let results: Vec<Result<MadePdf, Vec<Diagnostic>>> = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| {
-                let r = printer.print(job, cache).and_then(|pdf| {
-                    sink.put(&pdf.path, &pdf.bytes)
-                        .map_err(|e| vec![write_error(&pdf.path, &e)])?;
-                    Ok(MadePdf {
-                        job: pdf.job,
-                        size: pdf.bytes.len() as u64,
-                        path: pdf.path,
-                        warnings: pdf.warnings,
-                        from_cache: pdf.from_cache,
-                    })
-                });
-                bar.inc(1);
-                r
+    // Each document is typeset on a plain thread of ours, not a rayon worker: Typst uses
+    // rayon inside a document, and a rayon worker that waits there steals other work from its
+    // pool — another whole document — which starts on top of the half-done one. Measured on a
+    // 300-product catalog, documents piled up that way until hundreds were open at once
+    // (resident memory grew by ~0.5 MB per PDF, and 1,000 products needed gigabytes). Our
+    // threads never steal, so at most one document per thread is open. Deep Typst layouts
+    // also need more stack than rayon's 2 MiB.
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZeroUsize::get)
+        .min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Result<MadePdf, Vec<Diagnostic>>>>> =
+        jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let make = |job: &crate::print::PrintJob| {
+        printer.print(job, cache).and_then(|pdf| {
+            sink.put(&pdf.path, &pdf.bytes)
+                .map_err(|e| vec![write_error(&pdf.path, &e)])?;
+            Ok(MadePdf {
+                job: pdf.job,
+                size: pdf.bytes.len() as u64,
+                path: pdf.path,
+                warnings: pdf.warnings,
+                from_cache: pdf.from_cache,
             })
-            .collect()
+        })
+    };
+    let spawned = std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        for _ in 0..threads {
+            let handle = std::thread::Builder::new()
+                .stack_size(PDF_STACK_BYTES)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let (Some(job), Some(slot)) = (jobs.get(i), slots.get(i)) else {
+                            break;
+                        };
+                        let made = make(job);
+                        if let Ok(mut slot) = slot.lock() {
+                            *slot = Some(made);
+                        }
+                        bar.inc(1);
+                    }
+                });
+            handles.push(handle);
+        }
+        handles.into_iter().all(|h| h.is_ok())
     });
+    if !spawned {
+        return Err(vec![Diagnostic::error(
+            Location::file("."),
+            "cannot start the threads that typeset PDFs",
+        )]);
+    }
+    let results: Vec<Result<MadePdf, Vec<Diagnostic>>> = slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(vec![Diagnostic::error(
+                    Location::file("."),
+                    "a PDF thread stopped unexpectedly",
+                )])
+            })
+        })
+        .collect();
     bar.finish_and_clear();
     let mut pdfs = Vec::new();
     let mut errors = Vec::new();
@@ -407,6 +449,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         pages: summary.pages,
         pdfs: summary.pdfs,
         pdfs_from_cache: summary.pdfs_from_cache,
+        pdfs_typeset: summary.pdfs_typeset,
         cache_write_errors: stats.write_errors,
         files,
         warnings,

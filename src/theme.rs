@@ -132,6 +132,11 @@ impl Theme {
                 } else if let Some(rel) = path.strip_prefix("static/") {
                     self.static_files
                         .insert(rel.to_string(), FileSource::Embedded(file.contents()));
+                } else if path.starts_with("fonts/") && is_font(&path) {
+                    // The print fonts (Noto Sans CJK, DejaVu symbols) travel with the binary, so
+                    // Chinese and Russian print on any site, not only in this repository.
+                    self.fonts
+                        .insert(display, FileSource::Embedded(file.contents()));
                 } else if let Some(rel) = path.strip_prefix("locales/")
                     && let Some((lang, name)) = rel.split_once('/')
                     && name.ends_with(".ftl")

@@ -99,6 +99,8 @@ struct Prepared {
     source: String,
     /// Virtual path → bytes and their content hash.
     files: BTreeMap<String, (Bytes, Key)>,
+    /// Virtual path of a QR code image → the URL it encodes.
+    qr_codes: BTreeMap<String, String>,
     pdf_standard: Option<PdfStandard>,
     /// Warnings found before typesetting (glyphs no font has): not part of the cached entry.
     warnings: Vec<Diagnostic>,
@@ -194,7 +196,12 @@ impl Printer {
         // font files by their content; system fonts by path and their parsed description.
         let mut fonts_key = KeyBuilder::new("fonts");
         for (name, source) in &site.theme.fonts {
-            let data = match source.read() {
+            let data = match source {
+                // Built into the binary: shared, not copied.
+                crate::theme::FileSource::Embedded(bytes) => Ok(Bytes::new(*bytes)),
+                crate::theme::FileSource::Disk(_) => source.read().map(Bytes::new),
+            };
+            let data = match data {
                 Ok(d) => d,
                 Err(e) => {
                     errors.push(Diagnostic::error(
@@ -209,7 +216,7 @@ impl Printer {
                 fonts_key.key("bytes", &crate::cache::hash_bytes(&data));
             }
             let mut any = false;
-            for font in typst::text::Font::iter(Bytes::new(data)) {
+            for font in typst::text::Font::iter(data) {
                 let info = font.info().clone();
                 fonts.push(info.clone());
                 store.push((font, info));
@@ -311,12 +318,13 @@ impl Printer {
             )]
         })?;
         let mut files: BTreeMap<String, (Bytes, Key)> = BTreeMap::new();
+        let mut qr_codes = BTreeMap::new();
         for id in &products {
             if let Some(p) = site.product(id) {
+                // The QR image is a pure function of its URL: the key needs only the URL, and
+                // the image is drawn only when the document is typeset, not on a cache hit.
                 let url = qr_url(site, p.id.as_str(), lang, job, config);
-                let png = qr_png(&url);
-                let digest = crate::cache::hash_bytes(&png);
-                files.insert(format!("/qr/{}.png", p.id), (png, digest));
+                qr_codes.insert(format!("/qr/{}.png", p.id), url);
                 if let Some(image) = &p.image {
                     let rel = image.trim_start_matches('/');
                     if let Some(file) = self.static_file(rel) {
@@ -334,6 +342,7 @@ impl Printer {
             template,
             source,
             files,
+            qr_codes,
             pdf_standard: config.and_then(|c| c.pdf_standard),
             warnings,
         })
@@ -351,6 +360,9 @@ impl Printer {
         for (path, (_, digest)) in &prepared.files {
             key.str("file", path).key("bytes", digest);
         }
+        for (path, url) in &prepared.qr_codes {
+            key.str("qr", path).str("url", url);
+        }
         key.finish()
     }
 
@@ -367,6 +379,12 @@ impl Printer {
             .files
             .iter()
             .map(|(path, (bytes, _))| (path.clone(), bytes.clone()))
+            .chain(
+                prepared
+                    .qr_codes
+                    .iter()
+                    .map(|(path, url)| (path.clone(), qr_png(url))),
+            )
             .collect();
         let world = PrintWorld::new(
             &self.shared,

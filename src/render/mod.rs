@@ -305,9 +305,7 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
                 let lang = page_lang(&site, &kwargs, state)?;
                 let args = fluent_args(&kwargs);
                 let has_args = args.iter().next().is_some();
-                if !has_args
-                    && let Some(value) = ready.get(&lang).and_then(|m| m.get(&key))
-                {
+                if !has_args && let Some(value) = ready.get(&lang).and_then(|m| m.get(&key)) {
                     return Ok(value.clone());
                 }
                 let args = has_args.then_some(&args);
