@@ -83,7 +83,7 @@ fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -259,6 +259,8 @@ struct MadePdf {
     from_cache: bool,
 }
 
+type PdfResult = Result<MadePdf, Vec<Diagnostic>>;
+
 /// Typesets (or takes from the cache) every brochure and datasheet in parallel and writes
 /// each as soon as it is ready, with a progress bar on a terminal.
 fn render_pdfs(
@@ -286,8 +288,18 @@ fn render_pdfs(
     let threads = std::thread::available_parallelism()
         .map_or(2, std::num::NonZeroUsize::get)
         .min(jobs.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Result<MadePdf, Vec<Diagnostic>>>>> =
+    // Brochures are long documents held whole in memory while typeset (a 1,000-product
+    // brochure: ~1,000 pages): only one thread takes them, one at a time, first; the other
+    // threads start on the datasheets, and all share the datasheets when brochures are done.
+    let (brochures, datasheets): (Vec<usize>, Vec<usize>) =
+        (0..jobs.len()).partition(|&i| matches!(jobs[i], crate::print::PrintJob::Brochure { .. }));
+    let next_brochure = std::sync::atomic::AtomicUsize::new(0);
+    let next_datasheet = std::sync::atomic::AtomicUsize::new(0);
+    let take = |lane: &[usize], next: &std::sync::atomic::AtomicUsize| {
+        lane.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            .copied()
+    };
+    let slots: Vec<std::sync::Mutex<Option<PdfResult>>> =
         jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
     let make = |job: &crate::print::PrintJob| {
         printer.print(job, cache).and_then(|pdf| {
@@ -304,12 +316,23 @@ fn render_pdfs(
     };
     let spawned = std::thread::scope(|scope| {
         let mut handles = Vec::new();
-        for _ in 0..threads {
+        for worker in 0..threads {
+            let (take, brochures, datasheets) = (&take, &brochures, &datasheets);
+            let (next_brochure, next_datasheet) = (&next_brochure, &next_datasheet);
+            let (jobs, slots, bar, make) = (&jobs, &slots, &bar, &make);
             let handle = std::thread::Builder::new()
                 .stack_size(PDF_STACK_BYTES)
-                .spawn_scoped(scope, || {
+                .spawn_scoped(scope, move || {
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let i = if worker == 0 {
+                            take(brochures, next_brochure)
+                                .or_else(|| take(datasheets, next_datasheet))
+                        } else {
+                            take(datasheets, next_datasheet)
+                        };
+                        let Some(i) = i else {
+                            break;
+                        };
                         let (Some(job), Some(slot)) = (jobs.get(i), slots.get(i)) else {
                             break;
                         };
@@ -330,7 +353,7 @@ fn render_pdfs(
             "cannot start the threads that typeset PDFs",
         )]);
     }
-    let results: Vec<Result<MadePdf, Vec<Diagnostic>>> = slots
+    let results: Vec<PdfResult> = slots
         .into_iter()
         .map(|slot| {
             slot.into_inner().ok().flatten().unwrap_or_else(|| {
