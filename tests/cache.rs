@@ -42,6 +42,18 @@ fn replace_in(root: &Path, rel: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).expect("write source");
 }
 
+/// Appends `suffix` to the first English text of the fixture's ex-300 (its name).
+fn edit_english_name_of_ex_300(root: &Path, suffix: &str) {
+    let rel = "content/products/ex-300.yaml";
+    let text = std::fs::read_to_string(root.join(rel)).expect("product");
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("en:"))
+        .expect("an English text")
+        .to_string();
+    replace_in(root, rel, &line, &format!("{line}{suffix}"));
+}
+
 #[test]
 fn a_second_build_takes_every_pdf_from_the_cache_byte_identical() {
     let site = fixture("basic");
@@ -102,19 +114,7 @@ fn editing_one_product_leaves_other_pdfs_untouched_and_not_typeset() {
     let site = fixture("basic");
     ok(site.path());
     let before = pdfs(&snapshot(&site.path().join("public")));
-    let text =
-        std::fs::read_to_string(site.path().join("content/products/ex-300.yaml")).expect("product");
-    let name_line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("en:"))
-        .expect("an English text")
-        .to_string();
-    replace_in(
-        site.path(),
-        "content/products/ex-300.yaml",
-        &name_line,
-        &format!("{name_line} (2027)"),
-    );
+    edit_english_name_of_ex_300(site.path(), " (2027)");
     let report = ok(site.path());
     let after = pdfs(&snapshot(&site.path().join("public")));
     let changed = changed(&before, &after);
@@ -192,19 +192,7 @@ fn stale_entries_are_pruned() {
             .count()
     };
     let entries = count();
-    let yaml =
-        std::fs::read_to_string(site.path().join("content/products/ex-300.yaml")).expect("product");
-    let first_en = yaml
-        .lines()
-        .find(|l| l.trim_start().starts_with("en:"))
-        .expect("an English text")
-        .to_string();
-    replace_in(
-        site.path(),
-        "content/products/ex-300.yaml",
-        &first_en,
-        &format!("{first_en} II"),
-    );
+    edit_english_name_of_ex_300(site.path(), " II");
     ok(site.path());
     assert_eq!(count(), entries, "replaced entries are removed, not kept");
 }
