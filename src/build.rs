@@ -3,7 +3,7 @@
 use crate::cache::{BuildLock, Cache};
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::output::{Sink, Staging, check_output_dir, remove_leftovers};
-use crate::plan::plan;
+use crate::plan::{Route, plan};
 use crate::render::{Output, Renderer};
 use crate::site::{LoadOptions, Site};
 use rayon::prelude::*;
@@ -167,18 +167,28 @@ pub fn render(
     let mut renderer = Renderer::new(Arc::clone(site))?;
     renderer.set_extras(extras);
     let routes = plan(site);
-    let mut errors: Vec<Diagnostic> = routes
-        .par_iter()
-        .filter_map(|route| {
-            let output = match renderer.render(route) {
-                Ok(o) => o,
-                Err(e) => return Some(e),
-            };
-            sink.put(&output.path, &output.bytes)
-                .err()
-                .map(|e| write_error(&output.path, &e))
-        })
-        .collect();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    // A language at a time (the plan lists routes by language), so the cards its pages share
+    // are freed before the next language's are made.
+    for group in routes.chunk_by(|a, b| a.lang() == b.lang()) {
+        errors.extend(
+            group
+                .par_iter()
+                .filter_map(|route| {
+                    let output = match renderer.render(route) {
+                        Ok(o) => o,
+                        Err(e) => return Some(e),
+                    };
+                    sink.put(&output.path, &output.bytes)
+                        .err()
+                        .map(|e| write_error(&output.path, &e))
+                })
+                .collect::<Vec<_>>(),
+        );
+        if let Some(lang) = group.first().and_then(Route::lang) {
+            renderer.release_language(lang);
+        }
+    }
     if !errors.is_empty() {
         // One template bug fails every page that uses it; sorting drops the repeats.
         crate::diagnostics::sort(&mut errors);

@@ -33,12 +33,12 @@ fn extend(base: &TValue, extra: Vec<(&'static str, TValue)>) -> TValue {
 /// what a page's context costs. Each entry is a pure function of the site and the language,
 /// so memoizing it changes no output.
 pub struct Memo {
-    langs: Vec<LangMemo>,
+    langs: Vec<(String, std::sync::RwLock<std::sync::Arc<LangMemo>>)>,
     site: OnceLock<TValue>,
+    sizes: (usize, usize, usize, usize),
 }
 
 struct LangMemo {
-    code: String,
     products: Vec<OnceLock<TValue>>,
     categories: Vec<OnceLock<TValue>>,
     news: Vec<OnceLock<TValue>>,
@@ -46,29 +46,55 @@ struct LangMemo {
     nav: OnceLock<TValue>,
 }
 
+impl LangMemo {
+    fn empty((products, categories, news, pages): (usize, usize, usize, usize)) -> LangMemo {
+        let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect::<Vec<_>>();
+        LangMemo {
+            products: slots(products),
+            categories: slots(categories),
+            news: slots(news),
+            pages: slots(pages),
+            nav: OnceLock::new(),
+        }
+    }
+}
+
 impl Memo {
     pub fn new(site: &Site) -> Memo {
-        let slots = |n: usize| (0..n).map(|_| OnceLock::new()).collect::<Vec<_>>();
+        let sizes = (
+            site.products.len(),
+            site.categories.len(),
+            site.news.len(),
+            site.pages.len(),
+        );
         Memo {
             langs: site
                 .config
                 .languages
                 .iter()
-                .map(|l| LangMemo {
-                    code: l.code.clone(),
-                    products: slots(site.products.len()),
-                    categories: slots(site.categories.len()),
-                    news: slots(site.news.len()),
-                    pages: slots(site.pages.len()),
-                    nav: OnceLock::new(),
+                .map(|l| {
+                    let memo = std::sync::Arc::new(LangMemo::empty(sizes));
+                    (l.code.clone(), std::sync::RwLock::new(memo))
                 })
                 .collect(),
             site: OnceLock::new(),
+            sizes,
         }
     }
 
-    fn lang(&self, code: &str) -> Option<&LangMemo> {
-        self.langs.iter().find(|l| l.code == code)
+    fn lang(&self, code: &str) -> Option<std::sync::Arc<LangMemo>> {
+        let (_, memo) = self.langs.iter().find(|(c, _)| c == code)?;
+        memo.read().ok().map(|m| std::sync::Arc::clone(&m))
+    }
+
+    /// Forgets what was shared for `code` once its pages are rendered: memory then holds the
+    /// cards of one language at a time, not of all.
+    pub fn release(&self, code: &str) {
+        if let Some((_, memo)) = self.langs.iter().find(|(c, _)| c == code)
+            && let Ok(mut memo) = memo.write()
+        {
+            *memo = std::sync::Arc::new(LangMemo::empty(self.sizes));
+        }
     }
 }
 
@@ -166,11 +192,12 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
 pub fn build(site: &Site, route: &Route, extras: &Extras, memo: &Memo) -> tera::Context {
     let default = site.config.default_language.as_str();
     let lang = route.lang().unwrap_or(default);
+    let shared = memo.lang(lang);
     let cx = Cx {
         site,
         lang,
         extras,
-        memo: memo.lang(lang),
+        memo: shared.as_deref(),
     };
     let (title, description) = cx.title_and_description(route);
     let mut ctx = tera::Context::new();

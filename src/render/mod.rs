@@ -124,6 +124,11 @@ impl Renderer {
         &self.site
     }
 
+    /// Frees what the pages of language `lang` shared, once they are all rendered.
+    pub fn release_language(&self, lang: &str) {
+        self.memo.release(lang);
+    }
+
     /// Renders one route. A pure function of the site and the route.
     pub fn render(&self, route: &Route) -> Result<Output, Diagnostic> {
         let site = &*self.site;
