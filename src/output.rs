@@ -17,28 +17,89 @@ pub fn is_safe_relative(rel: &str) -> bool {
         && path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Refuses output folders whose replacement would destroy sources: the site root itself, a
-/// folder that contains it, or one of the source folders.
+/// The file every output folder carries, so a later build knows the folder is its own to
+/// replace (and refuses to replace a folder that is not).
+pub const MARKER: &str = ".brochure-output";
+const MARKER_TEXT: &[u8] = b"This folder is written by brochure: each build replaces all of it.\n";
+
+/// `path` made absolute with every symbolic link resolved — for the part that exists — so
+/// that `lnk/site` and `site` compare equal.
+fn resolve(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path)
+        .map(|p| normalize(&p))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = abs.clone();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Whether `dir` is a folder an earlier build wrote: it has the [`MARKER`], or (sites built
+/// before the marker existed) the files only a brochure site has together.
+fn written_by_brochure(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+        || ["sitemap.xml", "robots.txt", "404.html", "index.html"]
+            .iter()
+            .all(|f| dir.join(f).is_file())
+}
+
+/// Refuses output folders whose replacement would destroy anything but an earlier build:
+/// the site root or a folder containing it, a source file or folder (or a place inside one),
+/// and any folder that is not empty and was not written by brochure. Paths are compared with
+/// symbolic links resolved.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
-    let abs = |p: &Path| {
-        std::path::absolute(p)
-            .map(|p| normalize(&p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let (root, output) = (abs(root), abs(output));
+    let (root, output) = (resolve(root), resolve(output));
+    let shown = output.display();
     if root.starts_with(&output) {
         return Err(format!(
-            "the output folder {} contains the site itself; building there would delete the sources",
-            output.display()
+            "the output folder {shown} contains the site itself; building there would delete the sources"
         ));
     }
-    for source in ["content", "locales", "themes", "templates", "static"] {
-        if output.starts_with(root.join(source)) {
-            return Err(format!(
-                "the output folder {} is inside the source folder {source}/",
-                output.display()
-            ));
+    if output.exists() && !output.is_dir() {
+        return Err(format!(
+            "the output {shown} is a file, not a folder; building there would replace it"
+        ));
+    }
+    // Every existing folder from the site root down to the output must be the output of an
+    // earlier build, or the output itself: `--output content/x`, `--output print` or
+    // `--output .git` would otherwise delete sources.
+    if let Ok(inside) = output.strip_prefix(&root) {
+        let mut at = root.clone();
+        for part in inside.components() {
+            at.push(part);
+            if !at.exists() || at == output {
+                break;
+            }
+            if !written_by_brochure(&at) {
+                return Err(format!(
+                    "the output folder {shown} is inside {}, which is part of the site's sources",
+                    at.display()
+                ));
+            }
         }
+    }
+    let non_empty = std::fs::read_dir(&output).is_ok_and(|mut d| d.next().is_some());
+    if non_empty && !written_by_brochure(&output) {
+        return Err(format!(
+            "the output folder {shown} is not empty and was not written by brochure; building there would delete what it holds"
+        ));
     }
     Ok(())
 }
@@ -126,6 +187,7 @@ impl Staging {
             std::fs::remove_dir_all(&dir)?;
         }
         std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             output: output.to_path_buf(),
             dir,
@@ -265,12 +327,37 @@ mod tests {
 
     #[test]
     fn refuses_to_replace_the_sources() {
-        let root = Path::new("/srv/site");
-        assert!(check_output_dir(root, Path::new("/srv/site")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/content/out")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/public/../content")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/public")).is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        for d in ["content/products", "print", "fonts", ".git/objects"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("brochure.toml"), "x").unwrap();
+        std::fs::write(root.join("print/brochure.typ"), "x").unwrap();
+        let refused = |out: &Path| check_output_dir(&root, out).is_err();
+        assert!(refused(&root));
+        assert!(refused(dir.path()));
+        assert!(refused(&root.join("content/out")));
+        assert!(refused(&root.join("public/../content")));
+        assert!(refused(&root.join("print")));
+        assert!(refused(&root.join(".git")));
+        assert!(refused(&root.join("brochure.toml")));
+        // Through a symbolic link to the site's parent.
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("lnk")).unwrap();
+        assert!(refused(&dir.path().join("lnk/site")));
+        // A folder of someone else's files next to the site.
+        std::fs::create_dir_all(dir.path().join("photos")).unwrap();
+        std::fs::write(dir.path().join("photos/a.jpg"), "x").unwrap();
+        assert!(refused(&dir.path().join("photos")));
+
+        assert!(check_output_dir(&root, &root.join("public")).is_ok());
+        assert!(check_output_dir(&root, &dir.path().join("out/new")).is_ok());
+        // An earlier build's output is replaced.
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        std::fs::write(root.join("dist/index.html"), "x").unwrap();
+        assert!(refused(&root.join("dist")));
+        std::fs::write(root.join("dist").join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output_dir(&root, &root.join("dist")).is_ok());
     }
 
     #[test]

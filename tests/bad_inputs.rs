@@ -583,6 +583,68 @@ fn output_folder_may_not_contain_the_sources() {
     assert!(site.path().join("content/products/ex-300.yaml").is_file());
 }
 
+/// `--output` pointed at sources, the repository, the config, a folder of other files or the
+/// site through a symbolic link: refused with a message, and every file is still there.
+#[test]
+fn output_may_not_replace_anything_but_an_earlier_build() {
+    let site = fixture("basic");
+    let root = site.path();
+    for (dir, file) in [
+        ("print", "brochure.typ"),
+        ("fonts", "LICENSE.txt"),
+        (".git", "HEAD"),
+    ] {
+        std::fs::create_dir_all(root.join(dir)).expect("mkdir");
+        std::fs::write(root.join(dir).join(file), "keep me").expect("write");
+    }
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(outside.path().join("holiday.jpg"), "keep me").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root.parent().expect("parent"), outside.path().join("lnk"))
+        .expect("symlink");
+    let site_name = root.file_name().expect("name");
+    let cases = [
+        (root.join("print"), "not written by brochure"),
+        (root.join("fonts"), "not written by brochure"),
+        (root.join(".git"), "not written by brochure"),
+        (root.join("content"), "not written by brochure"),
+        (root.join("content/out"), "part of the site's sources"),
+        (root.join("brochure.toml"), "is a file, not a folder"),
+        (outside.path().to_path_buf(), "not written by brochure"),
+        (
+            outside.path().join("lnk").join(site_name),
+            "contains the site itself",
+        ),
+    ];
+    let before = snapshot(root);
+    for (output, message) in cases {
+        let mut o = options(root);
+        o.output = Some(output.clone());
+        let failure = brochure::build::build(&o).expect_err("refused");
+        let d = failure.errors().next().expect("an error");
+        assert!(
+            d.message.contains(message),
+            "{}: {}",
+            output.display(),
+            d.message
+        );
+        assert!(d.hint.is_some());
+        assert_eq!(
+            before,
+            snapshot(root),
+            "{} changed the site",
+            output.display()
+        );
+    }
+    assert!(outside.path().join("holiday.jpg").is_file());
+    // The default output, and an earlier build's output elsewhere, are replaced as usual.
+    build_site(root).expect("build");
+    let mut o = options(root);
+    o.output = Some(outside.path().join("dist"));
+    brochure::build::build(&o).expect("first build there");
+    brochure::build::build(&o).expect("and again: it carries the marker");
+}
+
 #[test]
 fn all_errors_are_reported_at_once() {
     let site = fixture("basic");

@@ -220,19 +220,19 @@ fn an_unwritable_output_is_a_located_error_and_loses_nothing() {
     let site = fixture("basic");
     ok(site.path());
     let before = snapshot(&site.path().join("public"));
-    // A file where the output's parent folder should be.
-    std::fs::write(site.path().join("blocker"), b"a file").expect("file");
+    // A file where the output's parent folder should be (outside the site: inside it, the
+    // output check refuses the place before anything is written).
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let blocker = elsewhere.path().join("blocker");
+    std::fs::write(&blocker, b"a file").expect("file");
     let mut options = options(site.path());
-    options.output = Some(site.path().join("blocker/public"));
+    options.output = Some(blocker.join("public"));
     let failure = build(&options).expect_err("cannot write under a file");
     let d = &failure.diagnostics[0];
     assert!(d.message.contains("could not write"), "{}", d.message);
     assert!(d.location.file.contains("blocker"), "{}", d.location);
     assert_eq!(before, snapshot(&site.path().join("public")));
-    assert_eq!(
-        std::fs::read(site.path().join("blocker")).expect("file"),
-        b"a file"
-    );
+    assert_eq!(std::fs::read(&blocker).expect("file"), b"a file");
 }
 
 fn brochure() -> Command {
