@@ -277,14 +277,27 @@ fn decode(bytes: &[u8]) -> Option<&[u8]> {
     Some(payload)
 }
 
-/// Removes the site's cache folder (`brochure clean`). Returns whether there was one.
+/// Empties the site's cache folder (`brochure clean`). Returns whether there was anything to
+/// remove. Call it holding the [`BuildLock`]: the lock file itself stays, so a build that
+/// starts meanwhile still finds it held.
 pub fn clean(root: &Path) -> io::Result<bool> {
     let dir = root.join(DIR);
-    if !dir.exists() {
+    let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(false);
+    };
+    let mut removed = false;
+    for entry in entries.flatten() {
+        if entry.file_name() == "lock" {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+        removed = true;
     }
-    std::fs::remove_dir_all(&dir)?;
-    Ok(true)
+    Ok(removed)
 }
 
 /// One build of a site at a time: an exclusive lock on `.brochure-cache/lock`, released when

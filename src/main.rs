@@ -196,8 +196,9 @@ fn run_clean(root: &Path) -> ExitCode {
         }
     };
     let _ = brochure::output::remove_leftovers(&root.join("public"));
+    let cleaned = brochure::cache::clean(root);
     drop(lock);
-    match brochure::cache::clean(root) {
+    match cleaned {
         Ok(true) => {
             println!(
                 "Removed {}; the next build typesets every PDF again.",
