@@ -11,9 +11,9 @@
 //! child process: a cold build (no `public/`, no `.brochure-cache/`), a rebuild with nothing
 //! changed, and a rebuild after one word of one product's English summary changed; each with
 //! and without PDFs. Wall time, CPU time and peak resident memory (the child's `wait4` rusage)
-//! are the median of `--runs` runs. With `--hugo`, Hugo builds the same catalog (site only) in the same
-//! loop, and the table shows the ratios. It is a measurement, not a test: nothing fails on a
-//! slow machine, and a failed build is reported and the run goes on.
+//! are the median of `--runs` runs. With `--hugo`, Hugo builds the same catalog (site only) in
+//! the same loop, and the table shows the ratios. It is a measurement, not a test: nothing fails
+//! on a slow machine, and a failed build is reported and the run goes on.
 
 mod catalog;
 
