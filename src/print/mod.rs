@@ -136,6 +136,8 @@ pub struct Printer {
     static_cache: Mutex<HashMap<String, (Bytes, Key)>>,
     /// Content hash of every font the documents may use.
     fonts_key: Key,
+    /// Characters already looked up in the fonts: whether one can print them.
+    printable: std::sync::RwLock<HashMap<char, bool>>,
     today: Option<Datetime>,
 }
 
@@ -246,6 +248,7 @@ impl Printer {
             fonts,
             static_cache: Mutex::new(HashMap::new()),
             fonts_key: fonts_key.finish(),
+            printable: std::sync::RwLock::new(HashMap::new()),
             today,
         })
     }
@@ -615,6 +618,22 @@ impl Printer {
         (ctx, vec![id.to_string()])
     }
 
+    /// Whether some font has a glyph for `c`. Coverage lookups are linear in a font's ranges
+    /// (thousands for a CJK font) and every document asks about the same few thousand
+    /// characters: each is looked up once per build.
+    fn printable(&self, c: char) -> bool {
+        if let Ok(known) = self.printable.read()
+            && let Some(&answer) = known.get(&c)
+        {
+            return answer;
+        }
+        let answer = self.fonts.iter().any(|f| f.coverage.contains(c as u32));
+        if let Ok(mut known) = self.printable.write() {
+            known.insert(c, answer);
+        }
+        answer
+    }
+
     /// Characters of a product's texts that no loaded font can show: a warning naming the
     /// product and the characters, instead of silent boxes ("tofu") on paper.
     fn glyph_warnings(&self, products: &[String], lang: &str) -> Vec<Diagnostic> {
@@ -650,7 +669,7 @@ impl Printer {
             .collect();
         let unprintable: BTreeSet<char> = distinct
             .into_iter()
-            .filter(|c| !self.fonts.iter().any(|f| f.coverage.contains(*c as u32)))
+            .filter(|c| !self.printable(*c))
             .collect();
         if unprintable.is_empty() {
             return Vec::new();
