@@ -317,18 +317,10 @@ pub fn catalog(products: usize, news: usize) -> Catalog {
     }
 }
 
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+/// Days since 1970-01-01 → (year, month, day): the library's own conversion.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    let (y, m, d) = brochure::print::civil_from_days(z);
+    (i64::from(y), u32::from(m), u32::from(d))
 }
 
 /// 2026-11-20, the newest article's date; older ones go back two or three days each.

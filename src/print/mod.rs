@@ -731,8 +731,9 @@ fn pdf_date(site: &Site) -> Option<Datetime> {
         .or_else(|| Datetime::from_ymd_hms(2000, 1, 1, 0, 0, 0))
 }
 
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
+/// Days since 1970-01-01 to a civil date (year, month, day), proleptic Gregorian (Howard
+/// Hinnant's algorithm).
+pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
