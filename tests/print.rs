@@ -334,3 +334,33 @@ fn pdf_a_with_cmyk_is_a_clear_error_not_a_crash() {
     assert_eq!(e.location.file, "print/brochure.typ");
     assert!(e.hint.as_deref().is_some_and(|h| h.contains("RGB")), "{e}");
 }
+
+/// Deep Markdown nesting in a description (issue 8): 32 list levels failed every PDF with
+/// "maximum show rule depth exceeded", and 100,000 levels asked for 8 GB. Both now print,
+/// flattened, and the text is still there.
+#[test]
+fn deeply_nested_markdown_prints_flattened() {
+    let site = fixture("basic");
+    let nested: String = (0..32)
+        .map(|level| format!("    {}- level {level}\n", "  ".repeat(level)))
+        .collect();
+    let runaway = format!("{}x", "- ".repeat(100_000));
+    std::fs::write(
+        site.path().join("content/products/nested.yaml"),
+        format!(
+            "category: forklifts\nname:\n  en: Nested Truck\nsummary:\n  en: Deep lists.\ndescription:\n  en: |\n{nested}  ru: \"{runaway}\"\nspecs:\n  rated-load: {{value: 2500, unit: kg}}\n"
+        ),
+    )
+    .expect("write product");
+    let report = build_site(site.path()).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    assert!(report.pdfs > 0);
+    let doc = pdf(site.path(), "en/products/nested/nested-en.pdf");
+    let printed = text(&doc);
+    assert!(printed.contains("level 0"), "{printed}");
+    assert!(printed.contains("level 31"), "{printed}");
+    assert!(
+        site.path()
+            .join("public/ru/products/nested/nested-ru.pdf")
+            .is_file()
+    );
+}

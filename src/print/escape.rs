@@ -54,12 +54,21 @@ pub fn tera_escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
     out.write_all(escape_markup(input).as_bytes())
 }
 
+/// Lists nested deeper than this print at this depth: paper has no room for more, and Typst
+/// stops at a fixed depth of nested show rules (32 levels failed every PDF of the site).
+pub const MAX_PRINT_LIST_DEPTH: usize = 6;
+/// Bold, italic and strikethrough nested deeper than this print as plain text.
+pub const MAX_PRINT_INLINE_DEPTH: usize = 8;
+
 /// Converts Markdown (descriptions, articles) to Typst markup, escaping every text run.
 /// Links keep their text only (a printed page cannot be clicked; the QR code leads online),
-/// raw HTML and images are left out.
+/// raw HTML and images are left out. Nesting is flattened beyond [`MAX_PRINT_LIST_DEPTH`] and
+/// [`MAX_PRINT_INLINE_DEPTH`], so the output grows linearly with the input, whatever it holds.
 pub fn markdown_to_typst(markdown: &str) -> String {
     let mut out = String::new();
     let mut list_depth: usize = 0;
+    // For each open bold/italic/strike: whether its `#strong[` … `]` was written.
+    let mut inline: Vec<bool> = Vec::new();
     let mut ordered: Vec<bool> = Vec::new();
     let mut in_table_cell = false;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -73,10 +82,22 @@ pub fn markdown_to_typst(markdown: &str) -> String {
             Event::End(TagEnd::Paragraph) => {}
             Event::Start(Tag::Heading { .. }) => out.push_str("#strong["),
             Event::End(TagEnd::Heading(_)) => out.push_str("]\n\n"),
-            Event::Start(Tag::Strong) => out.push_str("#strong["),
-            Event::Start(Tag::Emphasis) => out.push_str("#emph["),
-            Event::Start(Tag::Strikethrough) => out.push_str("#strike["),
-            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough) => out.push(']'),
+            Event::Start(tag @ (Tag::Strong | Tag::Emphasis | Tag::Strikethrough)) => {
+                let written = inline.iter().filter(|w| **w).count() < MAX_PRINT_INLINE_DEPTH;
+                if written {
+                    out.push_str(match tag {
+                        Tag::Strong => "#strong[",
+                        Tag::Emphasis => "#emph[",
+                        _ => "#strike[",
+                    });
+                }
+                inline.push(written);
+            }
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough) => {
+                if inline.pop().unwrap_or(false) {
+                    out.push(']');
+                }
+            }
             Event::Start(Tag::List(start)) => {
                 list_depth += 1;
                 ordered.push(start.is_some());
@@ -90,7 +111,8 @@ pub fn markdown_to_typst(markdown: &str) -> String {
                 out.push('\n');
             }
             Event::Start(Tag::Item) => {
-                out.push_str(&"  ".repeat(list_depth.saturating_sub(1)));
+                let indent = list_depth.clamp(1, MAX_PRINT_LIST_DEPTH) - 1;
+                out.push_str(&"  ".repeat(indent));
                 out.push_str(if ordered.last().copied().unwrap_or(false) {
                     "+ "
                 } else {
@@ -159,6 +181,33 @@ mod tests {
         assert_eq!(escape_markup("#panic(\"x\")"), "\\#panic\\(\\\"x\\\"\\)");
         assert_eq!(escape_markup("a\n\n= b"), "a  \\= b");
         assert_eq!(string_literal("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_output_stays_linear() {
+        // 100,000 nested list markers: the indentation used to grow with the depth (8 GB).
+        let hostile = format!("{}x", "- ".repeat(100_000));
+        let out = markdown_to_typst(&hostile);
+        assert!(out.len() < 20 * hostile.len(), "{} bytes", out.len());
+        let deepest = out
+            .lines()
+            .map(|l| l.len() - l.trim_start().len())
+            .max()
+            .unwrap_or(0);
+        assert_eq!(deepest, 2 * (MAX_PRINT_LIST_DEPTH - 1));
+        // Inline nesting: at most MAX_PRINT_INLINE_DEPTH wrappers, brackets balanced.
+        let mut text = String::from("deep");
+        for level in 0..40 {
+            text = if level % 2 == 0 {
+                format!("*a {text} a*")
+            } else {
+                format!("**b {text} b**")
+            };
+        }
+        let out = markdown_to_typst(&text);
+        assert!(out.contains("deep"));
+        assert_eq!(out.matches('[').count(), MAX_PRINT_INLINE_DEPTH, "{out}");
+        assert_eq!(out.matches('[').count(), out.matches(']').count());
     }
 
     #[test]
