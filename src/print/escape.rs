@@ -93,11 +93,13 @@ pub fn markdown_to_typst(markdown: &str) -> String {
                 }
                 inline.push(written);
             }
-            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough) => {
-                if inline.pop().unwrap_or(false) {
-                    out.push(']');
-                }
+            // The guard pops the wrapper either way; only a written one is closed.
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough)
+                if inline.pop().unwrap_or(false) =>
+            {
+                out.push(']')
             }
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough) => {}
             Event::Start(Tag::List(start)) => {
                 list_depth += 1;
                 ordered.push(start.is_some());
