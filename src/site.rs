@@ -15,6 +15,26 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+/// The most pixels a picture may have. Decoding needs 4 bytes a pixel: a 74-byte PNG that
+/// claims 100,000 × 100,000 pixels asked for 10 GB and aborted the build. 100 megapixels is
+/// more than any camera a catalog needs (a 24-megapixel photo is 6000 × 4000).
+pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
+const MAX_IMAGE_PIXELS_TEXT: &str = "100 million";
+
+/// Why a raster image is refused, read from its header alone (nothing is decoded).
+fn oversized_image(bytes: &[u8]) -> Option<String> {
+    let size = imagesize::blob_size(bytes).ok()?;
+    let pixels = (size.width as u64).saturating_mul(size.height as u64);
+    (pixels > MAX_IMAGE_PIXELS).then(|| {
+        format!(
+            "the picture is {} × {} pixels ({:.0} million), more than the {MAX_IMAGE_PIXELS_TEXT} a build can safely open",
+            size.width,
+            size.height,
+            pixels as f64 / 1e6
+        )
+    })
+}
+
 /// What to include in the model.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -448,6 +468,24 @@ impl Site {
     }
 
     fn check_static(&self, path: &str, location: &Location, diags: &mut Vec<Diagnostic>) {
+        if self.static_url(path).is_ok() {
+            let rel = path.trim_start_matches('/');
+            let rel = rel.split(['?', '#']).next().unwrap_or(rel);
+            if let Some(message) = self
+                .theme
+                .static_files
+                .get(rel)
+                .and_then(|f| f.read().ok())
+                .and_then(|bytes| oversized_image(&bytes))
+            {
+                diags.push(
+                    Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
+                        .with_hint(format!(
+                            "scale the picture down to at most {MAX_IMAGE_PIXELS_TEXT} pixels (e.g. 8000 × 6000) before using it"
+                        )),
+                );
+            }
+        }
         if let Err(message) = self.static_url(path) {
             let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
             diags.push(

@@ -306,6 +306,39 @@ fn unknown_fluent_message_in_template() {
     );
 }
 
+/// A 74-byte PNG whose header claims 100,000 × 100,000 pixels (issue 8): the decoder asked
+/// for 10 GB and aborted the build. Refused from the header, at the line that names it.
+#[test]
+fn image_claiming_too_many_pixels_is_refused_before_decoding() {
+    let d = expect_failure(
+        |r| {
+            let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+            png.extend_from_slice(&13u32.to_be_bytes());
+            png.extend_from_slice(b"IHDR");
+            png.extend_from_slice(&100_000u32.to_be_bytes());
+            png.extend_from_slice(&100_000u32.to_be_bytes());
+            png.extend_from_slice(&[8, 6, 0, 0, 0]);
+            png.extend_from_slice(&[0; 4]);
+            png.resize(74, 0);
+            std::fs::write(r.join("static/images/huge.png"), &png).expect("write png");
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "images/machine.svg",
+                "images/huge.png",
+            )
+        },
+        "content/products/ex-300.yaml",
+        4,
+        8,
+        "`images/huge.png`: the picture is 100000 × 100000 pixels",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref().is_some_and(|h| h.contains("scale")))
+    );
+}
+
 #[test]
 fn missing_image() {
     let d = expect_failure(
