@@ -258,6 +258,19 @@ impl Config {
             }
             None => seen.first().cloned().unwrap_or_default(),
         };
+        // A theme is a folder name under themes/: `"/srv/x"` or `"../../x"` would load a theme
+        // from anywhere on the machine.
+        if !crate::content::is_valid_id(&raw.theme) {
+            errors.push(
+                Diagnostic::error(
+                    key_location(text, "theme"),
+                    format!("theme `{}` is not a theme name", raw.theme),
+                )
+                .with_hint(
+                    "name a folder in themes/ with lowercase letters, digits and hyphens, or use \"default\"",
+                ),
+            );
+        }
         let mut brochure_ids: Vec<&str> = Vec::new();
         for b in &raw.brochures {
             let at = value_location(text, &b.id);
@@ -420,6 +433,16 @@ name = "Русский"
         assert_eq!(c.base_path, "/catalog/");
         assert_eq!(c.theme, "default");
         assert_eq!(c.language_codes().collect::<Vec<_>>(), ["en", "ru"]);
+    }
+
+    #[test]
+    fn theme_names_cannot_leave_themes() {
+        for bad in ["/srv/x", "../../x", "a/b", "My Theme"] {
+            let text = format!("theme = \"{bad}\"\n{GOOD}");
+            let errors = Config::parse(&text).expect_err(bad);
+            assert!(errors[0].message.contains("is not a theme name"), "{bad}");
+            assert_eq!(errors[0].location.line, 1, "{bad}");
+        }
     }
 
     #[test]
