@@ -131,7 +131,8 @@ impl Diagnostic {
         let paint = if color { paint } else { "" };
         let mut out = format!(
             "{paint}{label}{reset}{bold}: {}{reset}\n  {blue}-->{reset} {}\n",
-            self.message, self.location
+            visible(&self.message),
+            visible(&self.location.to_string())
         );
         if let Some(line_text) =
             root.and_then(|r| source_line(&r.join(&self.location.file), self.location.line))
@@ -141,17 +142,41 @@ impl Diagnostic {
             let caret_pad: String = line_text
                 .chars()
                 .take(self.location.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c if c.is_control() => " ".repeat(visible_char(c).len()),
+                    _ => " ".to_string(),
+                })
                 .collect();
+            let line_text = visible(&line_text);
             out.push_str(&format!(
                 "{blue}{pad} |{reset}\n{blue}{number} |{reset} {line_text}\n{blue}{pad} |{reset} {caret_pad}{paint}^{reset}\n"
             ));
         }
         if let Some(hint) = &self.hint {
+            let hint = visible(hint);
             out.push_str(&format!("  {blue}={reset} {bold}hint{reset}: {hint}\n"));
         }
         out
     }
+}
+
+/// A control character as visible text (`\u{1b}`): a source file must not be able to move
+/// the cursor, retitle the terminal or clear the screen of whoever reads the error.
+fn visible_char(c: char) -> String {
+    if c.is_control() && c != '\t' {
+        format!("\\u{{{:x}}}", c as u32)
+    } else {
+        c.to_string()
+    }
+}
+
+/// `text` with every control character but the tab made visible (see [`visible_char`]).
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return text.to_string();
+    }
+    text.chars().map(visible_char).collect()
 }
 
 impl fmt::Display for Diagnostic {
@@ -306,5 +331,26 @@ mod tests {
             d.to_string(),
             "content/a.yaml:3:5: error: bad (hint: fix it)"
         );
+    }
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_sources_are_shown_not_obeyed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.yaml"), "a\x1b[2Jb: \x1b]0;PWNED\x07x\n").unwrap();
+        let d = Diagnostic::error(Location::new("p.yaml", 1, 6), "bad \x1b]0;PWNED\x07 value")
+            .with_hint("\x1b[2J");
+        let out = d.render(Some(dir.path()), false);
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+        assert!(out.contains("bad \\u{1b}]0;PWNED\\u{7} value"), "{out}");
+        // The caret still points at `b`, after the escape shown as six characters.
+        let lines: Vec<&str> = out.lines().collect();
+        let source = lines.iter().find(|l| l.starts_with("1 |")).unwrap();
+        let caret = lines.iter().find(|l| l.ends_with('^')).unwrap();
+        assert_eq!(source.find("b:"), caret.find('^'), "{out}");
     }
 }
