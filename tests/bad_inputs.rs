@@ -339,6 +339,37 @@ fn image_claiming_too_many_pixels_is_refused_before_decoding() {
     );
 }
 
+/// Numbers beyond what a double keeps exactly (issue 8) are refused at their line instead of
+/// printing as 100,000,000,000,000,000,000 or 309 digits.
+#[test]
+fn spec_number_too_large_is_a_located_error() {
+    for huge in ["99999999999999999999", "1e308"] {
+        let site = fixture("basic");
+        let text = std::fs::read_to_string(site.path().join("content/products/ex-300.yaml"))
+            .expect("product");
+        let line = text
+            .lines()
+            .position(|l| l.contains("operating-weight"))
+            .expect("the fixture has an operating weight")
+            + 1;
+        replace(
+            site.path(),
+            "content/products/ex-300.yaml",
+            "value: 1234567.5",
+            &format!("value: {huge}"),
+        );
+        let failure = build_site(site.path()).expect_err(huge);
+        let d = failure
+            .errors()
+            .find(|d| d.message.contains("too large to be a measurement"))
+            .unwrap_or_else(|| panic!("{huge}: {:#?}", failure.diagnostics));
+        assert_eq!(d.location.file, "content/products/ex-300.yaml");
+        assert_eq!(d.location.line, line, "{huge}");
+        assert!(d.hint.is_some());
+        assert!(!site.path().join("public").exists());
+    }
+}
+
 #[test]
 fn missing_image() {
     let d = expect_failure(

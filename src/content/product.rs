@@ -99,6 +99,9 @@ struct RawSpec {
     unit: Option<String>,
 }
 
+/// Spec numbers must stay below this: the 15 significant digits a double keeps exactly.
+pub const MAX_SPEC_NUMBER: f64 = 1e15;
+
 /// `specs:` is a YAML mapping whose order is the table's order; serde maps lose it, so this
 /// visitor keeps the entries as a list.
 #[derive(Default)]
@@ -259,6 +262,22 @@ fn load_product(
                 location,
                 format!("spec `{key}` is not a finite number"),
             ));
+            continue;
+        }
+        // A double holds 15 significant digits; beyond that `99999999999999999999` would be
+        // shown as 100,000,000,000,000,000,000 and `1e308` as 309 digits.
+        if let SpecValue::Number(n) = spec.value.value
+            && n.abs() >= MAX_SPEC_NUMBER
+        {
+            diags.push(
+                Diagnostic::error(
+                    location,
+                    format!("spec `{key}` = {n:e} is too large to be a measurement"),
+                )
+                .with_hint(
+                    "a spec number has at most 15 digits; give it in a larger unit (t instead of kg, km instead of m)",
+                ),
+            );
             continue;
         }
         if let Some(unit) = &spec.value.unit
