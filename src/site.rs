@@ -21,9 +21,21 @@ use std::path::{Path, PathBuf};
 pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
 const MAX_IMAGE_PIXELS_TEXT: &str = "100 million";
 
-/// Why a raster image is refused, read from its header alone (nothing is decoded).
-fn oversized_image(bytes: &[u8]) -> Option<String> {
-    let size = imagesize::blob_size(bytes).ok()?;
+/// The key of a static file in [`Theme::static_files`]: `path` without its leading `/`,
+/// query or fragment.
+fn static_key(path: &str) -> &str {
+    let rel = path.trim_start_matches('/');
+    rel.split(['?', '#']).next().unwrap_or(rel)
+}
+
+/// Why a raster image is refused, read from its header alone: nothing is decoded, and from
+/// disk only the first bytes are read.
+fn oversized_image(file: &crate::theme::FileSource) -> Option<String> {
+    let size = match file {
+        crate::theme::FileSource::Disk(path) => imagesize::size(path),
+        crate::theme::FileSource::Embedded(bytes) => imagesize::blob_size(bytes),
+    }
+    .ok()?;
     let pixels = (size.width as u64).saturating_mul(size.height as u64);
     (pixels > MAX_IMAGE_PIXELS).then(|| {
         format!(
@@ -468,15 +480,12 @@ impl Site {
     }
 
     fn check_static(&self, path: &str, location: &Location, diags: &mut Vec<Diagnostic>) {
-        if self.static_url(path).is_ok() {
-            let rel = path.trim_start_matches('/');
-            let rel = rel.split(['?', '#']).next().unwrap_or(rel);
+        let Err(message) = self.static_url(path) else {
             if let Some(message) = self
                 .theme
                 .static_files
-                .get(rel)
-                .and_then(|f| f.read().ok())
-                .and_then(|bytes| oversized_image(&bytes))
+                .get(static_key(path))
+                .and_then(oversized_image)
             {
                 diags.push(
                     Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
@@ -485,23 +494,21 @@ impl Site {
                         )),
                 );
             }
-        }
-        if let Err(message) = self.static_url(path) {
-            let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
-            diags.push(
-                Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
-                    .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
-                        Some("put the file under static/ and give its path from there, e.g. images/ex-300.svg".into())
-                    })),
-            );
-        }
+            return;
+        };
+        let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
+        diags.push(
+            Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
+                .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
+                    Some("put the file under static/ and give its path from there, e.g. images/ex-300.svg".into())
+                })),
+        );
     }
 
     /// Root-relative URL of a file under `static/` (site or theme), checking that it exists and
     /// does not climb out of the folder.
     pub fn static_url(&self, path: &str) -> Result<String, String> {
-        let rel = path.trim_start_matches('/');
-        let rel = rel.split(['?', '#']).next().unwrap_or(rel);
+        let rel = static_key(path);
         if rel
             .split('/')
             .any(|part| part == ".." || part == "." || part.is_empty())
