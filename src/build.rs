@@ -34,9 +34,7 @@ pub struct BuildReport {
     pub languages: usize,
     pub pages: usize,
     pub pdfs: usize,
-    /// PDFs taken from the build cache instead of typeset.
-    pub pdfs_from_cache: usize,
-    /// The PDFs typeset by this build, by output path.
+    /// The PDFs typeset by this build, by output path (the others came from the cache).
     pub pdfs_typeset: Vec<String>,
     /// Cache entries that could not be stored (the build itself is complete).
     pub cache_write_errors: usize,
@@ -46,6 +44,11 @@ pub struct BuildReport {
 }
 
 impl BuildReport {
+    /// PDFs taken from the build cache instead of typeset.
+    pub fn pdfs_from_cache(&self) -> usize {
+        self.pdfs - self.pdfs_typeset.len()
+    }
+
     /// The one-line summary printed at the end of a build.
     pub fn summary(&self) -> String {
         let pdfs = if self.pdfs == 0 {
@@ -54,8 +57,8 @@ impl BuildReport {
             format!(
                 "{} PDFs ({} typeset, {} from cache)",
                 grouped(self.pdfs),
-                grouped(self.pdfs - self.pdfs_from_cache),
-                grouped(self.pdfs_from_cache)
+                grouped(self.pdfs_typeset.len()),
+                grouped(self.pdfs_from_cache())
             )
         };
         format!(
@@ -113,9 +116,7 @@ pub struct RenderSummary {
     pub warnings: Vec<Diagnostic>,
     pub pages: usize,
     pub pdfs: usize,
-    /// PDFs taken from the build cache instead of typeset.
-    pub pdfs_from_cache: usize,
-    /// The PDFs typeset by this build (not from the cache), in plan order.
+    /// The PDFs typeset by this build (the others came from the cache), in plan order.
     pub pdfs_typeset: Vec<String>,
     /// Every output path written, in plan order (small: paths only).
     pub paths: Vec<String>,
@@ -156,7 +157,6 @@ pub fn render(
             }
             summary.warnings.extend(p.warnings);
             summary.pdfs += 1;
-            summary.pdfs_from_cache += usize::from(p.from_cache);
             if !p.from_cache {
                 summary.pdfs_typeset.push(p.path.clone());
             }
@@ -481,7 +481,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         languages: site.config.languages.len(),
         pages: summary.pages,
         pdfs: summary.pdfs,
-        pdfs_from_cache: summary.pdfs_from_cache,
         pdfs_typeset: summary.pdfs_typeset,
         cache_write_errors: stats.write_errors,
         files,

@@ -59,12 +59,17 @@ fn a_second_build_takes_every_pdf_from_the_cache_byte_identical() {
     let site = fixture("basic");
     let first = ok(site.path());
     assert!(first.pdfs >= 10, "{}", first.summary());
-    assert_eq!(first.pdfs_from_cache, 0);
+    assert_eq!(first.pdfs_from_cache(), 0);
     assert_eq!(first.pdfs_typeset.len(), first.pdfs);
     let before = snapshot(&site.path().join("public"));
 
     let second = ok(site.path());
-    assert_eq!(second.pdfs_from_cache, second.pdfs, "{}", second.summary());
+    assert_eq!(
+        second.pdfs_from_cache(),
+        second.pdfs,
+        "{}",
+        second.summary()
+    );
     assert!(second.pdfs_typeset.is_empty());
     assert!(
         second
@@ -106,7 +111,7 @@ fn a_changed_fluent_message_retypesets_exactly_the_pdfs_that_print_it() {
     );
     // What was typeset again is exactly what changed: nothing else was redone.
     assert_eq!(typeset, changed);
-    assert_eq!(report.pdfs_from_cache, report.pdfs - changed.len());
+    assert_eq!(report.pdfs_from_cache(), report.pdfs - changed.len());
 }
 
 #[test]
@@ -157,10 +162,10 @@ fn a_damaged_cache_entry_is_detected_and_made_again() {
     }
     assert!(damaged >= 10);
     let report = ok(site.path());
-    assert_eq!(report.pdfs_from_cache, 0, "{}", report.summary());
+    assert_eq!(report.pdfs_from_cache(), 0, "{}", report.summary());
     assert_eq!(before, snapshot(&site.path().join("public")));
     // And the entries are whole again.
-    assert_eq!(ok(site.path()).pdfs_from_cache, report.pdfs);
+    assert_eq!(ok(site.path()).pdfs_from_cache(), report.pdfs);
 }
 
 #[test]
@@ -171,12 +176,12 @@ fn no_cache_typesets_everything_and_a_deleted_cache_is_a_cold_build() {
     let mut options = options(site.path());
     options.no_cache = true;
     let report = build(&options).expect("build");
-    assert_eq!(report.pdfs_from_cache, 0);
+    assert_eq!(report.pdfs_from_cache(), 0);
     assert_eq!(before, snapshot(&site.path().join("public")));
 
     std::fs::remove_dir_all(site.path().join(".brochure-cache")).expect("rm cache");
     let report = ok(site.path());
-    assert_eq!(report.pdfs_from_cache, 0);
+    assert_eq!(report.pdfs_from_cache(), 0);
     assert_eq!(before, snapshot(&site.path().join("public")));
 }
 
@@ -331,7 +336,12 @@ fn two_builds_at_once_never_mix_the_output_or_damage_the_cache() {
     assert_eq!(expected, snapshot(&site.path().join("public")));
     // Every entry either build wrote is whole: the next build takes all PDFs from it.
     let report = ok(site.path());
-    assert_eq!(report.pdfs_from_cache, report.pdfs, "{}", report.summary());
+    assert_eq!(
+        report.pdfs_from_cache(),
+        report.pdfs,
+        "{}",
+        report.summary()
+    );
 }
 
 #[test]
@@ -353,5 +363,5 @@ fn clean_removes_the_cache() {
         .collect();
     assert_eq!(left, ["lock"]);
     assert!(site.path().join("public/index.html").exists());
-    assert_eq!(ok(site.path()).pdfs_from_cache, 0);
+    assert_eq!(ok(site.path()).pdfs_from_cache(), 0);
 }
