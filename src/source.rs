@@ -9,6 +9,40 @@ use std::path::Path;
 /// (a video dropped into `content/`) and would only slow the build down.
 pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Whether the source folder or file `path` may be read: it must not exist, or lie inside the
+/// site once every symbolic link is resolved. A `static/` that links to a home folder would
+/// otherwise publish that folder; such a path gets a located warning and is skipped, like a
+/// symbolic link met inside a folder.
+pub fn inside_site(root: &Path, path: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    if path.symlink_metadata().is_err() {
+        return true; // absent: the loaders say what is missing, if anything
+    }
+    let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        diags.push(
+            Diagnostic::warning(
+                Location::file(crate::diagnostics::display_path(root, path)),
+                "this is a symbolic link that leads nowhere; it is skipped",
+            )
+            .with_hint("remove the link, or put the real folder here"),
+        );
+        return false;
+    };
+    if real.starts_with(&real_root) {
+        return true;
+    }
+    diags.push(
+        Diagnostic::warning(
+            Location::file(crate::diagnostics::display_path(root, path)),
+            format!(
+                "this is a symbolic link to {}, outside the site; it is skipped",
+                real.display()
+            ),
+        )
+        .with_hint("copy what the site needs into the site folder instead of linking to it"),
+    );
+    false
+}
+
 /// Reads a text source: refuses huge files and files that are not UTF-8, naming the place of
 /// the first bad byte so the user can find it in an editor.
 pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {

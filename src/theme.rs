@@ -66,7 +66,7 @@ impl Theme {
             ..Theme::default()
         };
         let theme_dir = root.join("themes").join(name);
-        if theme_dir.is_dir() {
+        if theme_dir.is_dir() && crate::source::inside_site(root, &theme_dir, diags) {
             theme.add_disk_dir(root, &theme_dir.join("templates"), Kind::Template, diags);
             theme.add_disk_dir(root, &theme_dir.join("static"), Kind::Static, diags);
             theme.add_disk_dir(root, &theme_dir.join("print"), Kind::Print, diags);
@@ -155,7 +155,7 @@ impl Theme {
     }
 
     fn add_disk_dir(&mut self, root: &Path, dir: &Path, kind: Kind, diags: &mut Vec<Diagnostic>) {
-        if !dir.is_dir() {
+        if !dir.is_dir() || !crate::source::inside_site(root, dir, diags) {
             return;
         }
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -222,11 +222,15 @@ impl Theme {
         origin: Origin,
         diags: &mut Vec<Diagnostic>,
     ) {
-        if !dir.is_dir() {
+        if !dir.is_dir() || !crate::source::inside_site(root, dir, diags) {
             return;
         }
         for lang in languages {
-            for path in crate::content::files_with_suffix(&dir.join(lang), ".ftl") {
+            let lang_dir = dir.join(lang);
+            if !crate::source::inside_site(root, &lang_dir, diags) {
+                continue;
+            }
+            for path in crate::content::files_with_suffix(&lang_dir, ".ftl") {
                 let display = display_path(root, &path);
                 match crate::source::read_text(&path, &display) {
                     Ok(text) => self.locales.push(CatalogSource {

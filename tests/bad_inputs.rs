@@ -729,3 +729,46 @@ fn all_errors_are_reported_at_once() {
     let failure = build_site(root).expect_err("broken");
     assert_eq!(failure.errors().count(), 3, "{:?}", failure.diagnostics);
 }
+
+/// A source folder that is a symbolic link out of the site must not be read: `static/` linking to
+/// a home folder would publish it. Each is skipped with a warning at the folder.
+#[cfg(unix)]
+#[test]
+fn source_folders_linking_out_of_the_site_are_skipped() {
+    for folder in [
+        "static",
+        "templates",
+        "content",
+        "content/products",
+        "locales",
+        "locales/en",
+    ] {
+        let site = fixture("basic");
+        let root = site.path();
+        let outside = tempfile::tempdir().expect("temp dir");
+        let moved = outside.path().join("moved");
+        std::fs::rename(root.join(folder), &moved).expect("move the folder out");
+        std::fs::write(moved.join("secret.txt"), "private").expect("write");
+        std::os::unix::fs::symlink(&moved, root.join(folder)).expect("symlink");
+        let diagnostics = match build_site_no_pdf(root) {
+            Ok(report) => report.warnings,
+            Err(failure) => failure.diagnostics,
+        };
+        let warning = diagnostics
+            .iter()
+            .find(|d| d.message.contains("outside the site"))
+            .unwrap_or_else(|| panic!("{folder}: no warning in {diagnostics:?}"));
+        assert_eq!(warning.location.file, folder, "{warning}");
+        assert!(warning.hint.is_some());
+        let published = root.join("public");
+        if published.exists() {
+            for (path, bytes) in snapshot(&published) {
+                assert!(!path.ends_with("secret.txt"), "{folder}: published {path}");
+                assert!(
+                    !String::from_utf8_lossy(&bytes).contains("private"),
+                    "{folder}: {path}"
+                );
+            }
+        }
+    }
+}

@@ -60,18 +60,38 @@ pub struct Content {
 impl Content {
     /// Loads all content in parallel; problems are collected, not fatal, so one run shows all.
     pub fn load(root: &Path, languages: &[String], diagnostics: &mut Vec<Diagnostic>) -> Content {
-        let content = root.join(CONTENT_DIR);
+        // A folder or file that links out of the site is read as if it were absent.
+        let usable = |path: PathBuf, diagnostics: &mut Vec<Diagnostic>| {
+            if crate::source::inside_site(root, &path, diagnostics) {
+                path
+            } else {
+                root.join(".brochure-skipped-link")
+            }
+        };
+        let content = usable(root.join(CONTENT_DIR), diagnostics);
+        let products_dir = usable(content.join("products"), diagnostics);
+        let news_dir = usable(content.join("news"), diagnostics);
+        let pages_dir = usable(content.join("pages"), diagnostics);
+        let categories_file = content.join("categories.yaml");
+        let categories_usable = content.starts_with(root.join(CONTENT_DIR))
+            && crate::source::inside_site(root, &categories_file, diagnostics);
         let ((categories, products), (news, pages)) = rayon::join(
             || {
                 rayon::join(
-                    || load_categories(root, &content.join("categories.yaml"), languages),
-                    || load_products(root, &content.join("products"), languages),
+                    || {
+                        if categories_usable {
+                            load_categories(root, &categories_file, languages)
+                        } else {
+                            (Vec::new(), Vec::new())
+                        }
+                    },
+                    || load_products(root, &products_dir, languages),
                 )
             },
             || {
                 rayon::join(
-                    || load_articles(root, &content.join("news"), ArticleKind::News, languages),
-                    || load_articles(root, &content.join("pages"), ArticleKind::Page, languages),
+                    || load_articles(root, &news_dir, ArticleKind::News, languages),
+                    || load_articles(root, &pages_dir, ArticleKind::Page, languages),
                 )
             },
         );

@@ -190,8 +190,70 @@ impl Catalog {
             })
             .collect();
         catalog.plain = plain;
+        diags.extend(catalog.formatting_problems());
         diags.extend(catalog.missing_translations(languages));
         (catalog, diags)
+    }
+
+    /// Formats every message once without arguments to find what would otherwise go wrong
+    /// silently on a page: a message that refers to itself, to a message or term this language
+    /// lacks, to an unknown function. A variable without a value is fine for messages that
+    /// templates call with arguments, but spec labels and unit names never get any.
+    fn formatting_problems(&self) -> Vec<Diagnostic> {
+        use fluent_bundle::FluentError;
+        use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+        let mut diags = Vec::new();
+        for (lang, messages) in &self.messages {
+            let Some(bundle) = self.bundles.get(lang) else {
+                continue;
+            };
+            for (id, info) in messages {
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, None, &mut errors);
+                let never_gets_arguments = id.starts_with("spec-") || id.starts_with("unit-");
+                let problem = errors.iter().find_map(|e| match e {
+                    FluentError::ResolverError(ResolverError::Reference(
+                        ReferenceKind::Variable { id: var },
+                    )) => never_gets_arguments.then(|| {
+                        (
+                            format!("`{{ ${var} }}` has no value here"),
+                            "spec labels and unit names are shown without variables; write the text itself".to_string(),
+                        )
+                    }),
+                    FluentError::ResolverError(ResolverError::Cyclic) => Some((
+                        "the message refers to itself, directly or through other messages".into(),
+                        "remove the `{ … }` reference that leads back to this message".into(),
+                    )),
+                    FluentError::ResolverError(ResolverError::Reference(kind)) => Some((
+                        format!("{}", ResolverError::Reference(kind.clone())).to_lowercase(),
+                        format!("define it in locales/{lang}/, or remove the reference"),
+                    )),
+                    FluentError::ResolverError(ResolverError::TooManyPlaceables) => Some((
+                        "the message expands to too many placeables".into(),
+                        "a message should not reference itself many times over".into(),
+                    )),
+                    FluentError::ResolverError(other) => {
+                        Some((other.to_string().to_lowercase(), String::new()))
+                    }
+                    _ => None,
+                });
+                if let Some((what, hint)) = problem {
+                    let d = Diagnostic::warning(
+                        info.location.clone(),
+                        format!("Fluent message `{id}` ({lang}) cannot be formatted: {what}"),
+                    );
+                    diags.push(if hint.is_empty() {
+                        d
+                    } else {
+                        d.with_hint(hint)
+                    });
+                }
+            }
+        }
+        diags
     }
 
     fn missing_translations(&self, languages: &[Language]) -> Vec<Diagnostic> {
@@ -410,6 +472,35 @@ mod tests {
         );
         assert_eq!(diags[0].location, Location::new("locales/en/x.ftl", 2, 1));
         assert!(c.format("ru", "nothing", None).is_err());
+    }
+
+    #[test]
+    fn formatting_errors_are_located_warnings() {
+        let (c, diags) = catalog(vec![
+            src(
+                "en",
+                "ok = fine { $count }\nloop = a { loop }\nspec-power = Power { $x }\nunit-kw = { -missing }\n",
+                Origin::Site,
+            ),
+            src(
+                "ru",
+                "ok = { $count }\nloop = б\nspec-power = Мощность\nunit-kw = кВт\n",
+                Origin::Site,
+            ),
+        ]);
+        let found: Vec<(String, usize)> = diags
+            .iter()
+            .map(|d| (d.message.clone(), d.location.line))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(diags.iter().all(|d| !d.is_error() && d.hint.is_some()));
+        assert!(found[0].0.contains("`loop` (en)") && found[0].0.contains("refers to itself"));
+        assert_eq!(found[0].1, 2);
+        assert!(found[1].0.contains("`spec-power`") && found[1].0.contains("{ $x }"));
+        assert_eq!(found[1].1, 3);
+        assert!(found[2].0.contains("unknown term: -missing"), "{found:?}");
+        assert_eq!(found[2].1, 4);
+        assert_eq!(c.format("ru", "loop", None).unwrap().text, "б");
     }
 
     #[test]
