@@ -339,3 +339,43 @@ fn base_url_override_changes_every_link() {
     assert!(page.contains(r#"href="https://staging.example/en/products/ex-300/""#));
     assert!(!page.contains("/catalog/"));
 }
+
+/// Control characters are invisible in an editor and forbidden in HTML and XML: from a YAML
+/// escape, raw in Markdown, or in a Fluent message, none may reach a page, and the Atom feed
+/// must still parse.
+#[test]
+fn control_characters_never_reach_pages_or_feeds() {
+    let site = fixture("basic");
+    let root = site.path();
+    let news = root.join("content/news/expo.en.md");
+    std::fs::write(
+        &news,
+        "---\ntitle: \"Expo\\x01 2026\\x0b\"\ndate: 2026-11-02\nsummary: \"We exhibit\\x1b[2J at the fair.\"\n---\nCome\u{0} and see us.\n",
+    )
+    .expect("write");
+    let ftl = root.join("locales/en/site.ftl");
+    let text = std::fs::read_to_string(&ftl).expect("read");
+    let text = text.replace(
+        "company-name = Fixture Machinery",
+        "company-name = Fixture\u{7} Machinery",
+    );
+    std::fs::write(&ftl, text).expect("write");
+    build_site_no_pdf(root).expect("builds");
+    for (path, bytes) in snapshot(&root.join("public")) {
+        if !(path.ends_with(".html") || path.ends_with(".xml")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        let bad = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        assert_eq!(bad, None, "{path}");
+        if path.ends_with(".xml") {
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+    }
+    let atom = read(root, "en/atom.xml");
+    assert!(atom.contains("Expo 2026"), "{atom}");
+    assert!(atom.contains("We exhibit[2J at the fair."), "{atom}");
+    assert!(read(root, "en/index.html").contains("Fixture Machinery"));
+}

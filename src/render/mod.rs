@@ -138,16 +138,33 @@ impl Renderer {
             _ => {
                 let template = context::template_for(site, route);
                 let ctx = context::build(site, route, &self.extras, &self.memo);
-                self.tera
+                let text = self
+                    .tera
                     .render(template, &ctx)
-                    .map_err(|e| template_error(&site.theme.templates, &e, template))?
-                    .into_bytes()
+                    .map_err(|e| template_error(&site.theme.templates, &e, template))?;
+                without_control_characters(text).into_bytes()
             }
         };
         Ok(Output {
             path: route.output_file(),
             bytes,
         })
+    }
+}
+
+/// HTML and XML forbid C0 control characters other than tab and line breaks; one `\x01` in a
+/// product name would make `atom.xml` ill-formed and every feed reader reject it. They can come
+/// from any source (raw in a Markdown file, or escaped as `"\x01"` in YAML) and are invisible,
+/// so the rendered page is the one place that sees them all.
+fn without_control_characters(text: String) -> String {
+    let forbidden = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x80)
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.contains(forbidden) {
+        text.replace(forbidden, "")
+    } else {
+        text
     }
 }
 
@@ -379,6 +396,18 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_html_or_xml() {
+        assert_eq!(
+            without_control_characters("a\u{1}b\u{b}c\0d\te\r\nf\u{7f}\u{ffff}".into()),
+            "abcd\te\r\nf"
+        );
+        assert_eq!(
+            without_control_characters("Экскаватор".into()),
+            "Экскаватор"
+        );
+    }
 
     #[test]
     fn model_numbers_stay_whole_and_text_is_escaped() {
