@@ -364,3 +364,26 @@ fn deeply_nested_markdown_prints_flattened() {
             .is_file()
     );
 }
+
+/// Valid BCP 47 locales that Typst cannot take whole (a script subtag, a numeric region) still
+/// print: Typst gets the language and a two-letter region only.
+#[test]
+fn locales_with_scripts_and_numeric_regions_print() {
+    let site = fixture("basic");
+    let config = site.path().join("brochure.toml");
+    let text = std::fs::read_to_string(&config).expect("read");
+    let text = text
+        .replace("locale = \"zh-CN\"", "locale = \"zh-Hans-CN\"")
+        .replace("locale = \"en-US\"", "locale = \"es-419\"");
+    std::fs::write(&config, text).expect("write");
+    let report = build_site(site.path()).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    assert!(report.pdfs > 0);
+    let zh = text_of_pdf(site.path(), "zh/products/ex-300/ex-300-zh.pdf");
+    assert!(zh.contains("EX-300"), "{zh}");
+    let en = text_of_pdf(site.path(), "en/products/ex-300/ex-300-en.pdf");
+    assert!(en.contains("EX-300 Excavator"), "{en}");
+}
+
+fn text_of_pdf(root: &Path, rel: &str) -> String {
+    text(&pdf(root, rel))
+}

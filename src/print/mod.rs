@@ -510,12 +510,12 @@ impl Printer {
                 .and_then(|(y, m, d)| site.formats(lang).map(|f| f.dates.format(y, m, d)))
                 .unwrap_or_default();
             map.insert("date_display".into(), Value::from(date));
-            let region = site
-                .config
-                .language(lang)
-                .and_then(|l| l.locale.split('-').nth(1))
-                .unwrap_or("")
-                .to_string();
+            let (text_lang, region) = typst_language(
+                site.config
+                    .language(lang)
+                    .map_or(lang, |l| l.locale.as_str()),
+            );
+            map.insert("text_lang".into(), Value::from(text_lang));
             map.insert("region".into(), Value::from(region));
             // Optional site images the print theme may place: `none` when the site has none.
             for (key, rel) in [("logo", "images/logo.svg"), ("hero", "images/hero.svg")] {
@@ -944,9 +944,40 @@ fn split_literals(line: &str) -> Vec<&str> {
     parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
 }
 
+/// Typst's `lang` and `region` for a BCP 47 locale. Typst takes an ISO 639 language and a
+/// two-letter region only, so `zh-Hans-CN` gives `zh`/`CN` (the script is dropped) and
+/// `es-419` gives `es` with no region (UN M.49 numeric regions have no Typst equivalent).
+pub fn typst_language(locale: &str) -> (String, String) {
+    let Ok(locale) = locale.parse::<icu_locale_core::Locale>() else {
+        let lang = locale
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        return (lang, String::new());
+    };
+    let lang = locale.id.language.as_str().to_string();
+    let region = locale
+        .id
+        .region
+        .map(|r| r.as_str().to_string())
+        .filter(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+        .unwrap_or_default();
+    (lang, region)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typst_gets_a_language_and_a_two_letter_region() {
+        let pair = |l: &str| typst_language(l);
+        assert_eq!(pair("en-US"), ("en".into(), "US".into()));
+        assert_eq!(pair("zh-Hans-CN"), ("zh".into(), "CN".into()));
+        assert_eq!(pair("es-419"), ("es".into(), String::new()));
+        assert_eq!(pair("ru"), ("ru".into(), String::new()));
+    }
 
     #[test]
     fn civil_dates() {
