@@ -47,6 +47,22 @@ fn oversized_image(file: &crate::theme::FileSource) -> Option<String> {
     })
 }
 
+/// Why an SVG is refused: it does not parse (the print engine would fail on it later, naming
+/// only the PDF).
+fn svg_problem(file: &crate::theme::FileSource) -> Option<String> {
+    let bytes: std::borrow::Cow<'_, [u8]> = match file {
+        crate::theme::FileSource::Disk(path) => match std::fs::read(path) {
+            Ok(bytes) => bytes.into(),
+            Err(e) => return Some(format!("cannot read the file: {e}")),
+        },
+        crate::theme::FileSource::Embedded(bytes) => (*bytes).into(),
+    };
+    match usvg::Tree::from_data(&bytes, &usvg::Options::default()) {
+        Ok(_) => None,
+        Err(e) => Some(format!("the file is not a valid SVG picture: {e}")),
+    }
+}
+
 /// What to include in the model.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -99,6 +115,9 @@ pub struct Site {
     formats: BTreeMap<String, Formats>,
     html: HashMap<TextKey, Html>,
     index: Index,
+    /// What is wrong with each static file checked so far (`None`: nothing); a file used by a
+    /// thousand products is opened once.
+    static_verdicts: std::sync::Mutex<HashMap<String, Option<String>>>,
 }
 
 /// Keyed lookups into the lists above, so a page's context costs the same at 100 products as
@@ -178,6 +197,7 @@ impl Site {
             formats,
             html: HashMap::new(),
             index: Index::default(),
+            static_verdicts: Default::default(),
         };
         site.drop_drafts(options.drafts);
         site.sort();
@@ -268,6 +288,7 @@ impl Site {
 
     /// Cross-checks references and reports missing translations.
     fn validate(&self, diags: &mut Vec<Diagnostic>) {
+        self.check_theme_images(diags);
         let default = &self.config.default_language;
         let category_ids: Vec<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
         for c in &self.categories {
@@ -479,30 +500,89 @@ impl Site {
         }
     }
 
+    /// A picture named by a content field (`image:`), used on the site and in print.
     fn check_static(&self, path: &str, location: &Location, diags: &mut Vec<Diagnostic>) {
-        let Err(message) = self.static_url(path) else {
-            if let Some(message) = self
-                .theme
-                .static_files
-                .get(static_key(path))
-                .and_then(oversized_image)
-            {
+        if let Some(at) = path.find(['#', '?']) {
+            diags.push(
+                Diagnostic::error(
+                    location.clone(),
+                    format!(
+                        "`{path}`: an image is a file path; `{}` is not part of it",
+                        &path[at..]
+                    ),
+                )
+                .with_hint(format!("write `{}`", &path[..at])),
+            );
+            return;
+        }
+        let message = match self.static_url(path) {
+            Ok(_) => match self.static_problem(static_key(path)) {
+                Some(problem) => problem,
+                None => return,
+            },
+            Err(message) => {
+                let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
                 diags.push(
                     Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
-                        .with_hint(format!(
-                            "scale the picture down to at most {MAX_IMAGE_PIXELS_TEXT} pixels (e.g. 8000 × 6000) before using it"
-                        )),
+                        .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
+                            Some("put the file under static/ and give its path from there, e.g. images/ex-300.svg".into())
+                        })),
+                );
+                return;
+            }
+        };
+        diags.push(Diagnostic::error(location.clone(), format!("`{path}`: {message}")).with_hint(
+            format!("scale a photo down to at most {MAX_IMAGE_PIXELS_TEXT} pixels (e.g. 8000 × 6000); open an SVG in a browser or an SVG editor and save it again"),
+        ));
+    }
+
+    /// The theme's own pictures (logo, cover) come from the site's `static/` and are checked
+    /// like any other, at the file itself since no line names them.
+    fn check_theme_images(&self, diags: &mut Vec<Diagnostic>) {
+        for rel in ["images/logo.svg", "images/hero.svg"] {
+            let Some(file) = self.theme.static_files.get(rel) else {
+                continue;
+            };
+            if let Some(problem) = self.static_problem(rel) {
+                let display = match file {
+                    crate::theme::FileSource::Disk(path) => {
+                        crate::diagnostics::display_path(&self.root, path)
+                    }
+                    crate::theme::FileSource::Embedded(_) => {
+                        format!("(built-in theme)/static/{rel}")
+                    }
+                };
+                diags.push(
+                    Diagnostic::error(Location::file(display), problem)
+                        .with_hint("the theme prints this picture on every page and brochure cover; open it in an SVG editor and save it again"),
                 );
             }
-            return;
+        }
+    }
+
+    /// What is wrong with a static file's content, if anything: a raster picture too large to
+    /// open safely (from its header), or an SVG that does not parse.
+    fn static_problem(&self, rel: &str) -> Option<String> {
+        let verdicts = |f: &mut dyn FnMut(&mut HashMap<String, Option<String>>)| {
+            if let Ok(mut map) = self.static_verdicts.lock() {
+                f(&mut map);
+            }
         };
-        let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
-        diags.push(
-            Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
-                .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
-                    Some("put the file under static/ and give its path from there, e.g. images/ex-300.svg".into())
-                })),
-        );
+        let mut known = None;
+        verdicts(&mut |map| known = map.get(rel).cloned());
+        if let Some(known) = known {
+            return known;
+        }
+        let file = self.theme.static_files.get(rel)?;
+        let verdict = if rel.to_ascii_lowercase().ends_with(".svg") {
+            svg_problem(file)
+        } else {
+            oversized_image(file)
+        };
+        verdicts(&mut |map| {
+            map.insert(rel.to_string(), verdict.clone());
+        });
+        verdict
     }
 
     /// Root-relative URL of a file under `static/` (site or theme), checking that it exists and
@@ -815,7 +895,11 @@ impl LinkResolver for SiteLinks<'_> {
     }
 
     fn check_asset(&self, url: &str) -> Result<String, String> {
-        self.site.static_url(url)
+        let found = self.site.static_url(url)?;
+        match self.site.static_problem(static_key(url)) {
+            Some(problem) => Err(problem),
+            None => Ok(found),
+        }
     }
 }
 

@@ -339,6 +339,93 @@ fn image_claiming_too_many_pixels_is_refused_before_decoding() {
     );
 }
 
+fn huge_png() -> Vec<u8> {
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(b"IHDR");
+    png.extend_from_slice(&100_000u32.to_be_bytes());
+    png.extend_from_slice(&100_000u32.to_be_bytes());
+    png.extend_from_slice(&[8, 6, 0, 0, 0]);
+    png.extend_from_slice(&[0; 4]);
+    png.resize(74, 0);
+    png
+}
+
+/// The pixel limit holds for pictures in Markdown bodies too, at the line of the image.
+#[test]
+fn huge_image_in_a_description_is_refused_at_its_line() {
+    expect_failure(
+        |r| {
+            std::fs::write(r.join("static/images/huge.png"), huge_png()).expect("write png");
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "Built for quarries.",
+                "Built for quarries. ![photo](/images/huge.png)",
+            )
+        },
+        "content/products/ex-300.yaml",
+        14,
+        25,
+        "`/images/huge.png`: the picture is 100000 × 100000 pixels",
+    );
+}
+
+/// `image: x.svg#x` passed the file check and then failed inside the print engine.
+#[test]
+fn image_path_with_a_fragment_is_refused() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "images/machine.svg",
+                "images/machine.svg#x",
+            )
+        },
+        "content/products/ex-300.yaml",
+        4,
+        8,
+        "an image is a file path; `#x` is not part of it",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("write `images/machine.svg`"))
+    );
+}
+
+/// A broken SVG is named at the product line that uses it, not as a failed PDF.
+#[test]
+fn broken_svg_is_reported_where_it_is_used() {
+    expect_failure(
+        |r| {
+            std::fs::write(r.join("static/images/broken.svg"), "<svg><g></svg>").expect("write");
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "images/machine.svg",
+                "images/broken.svg",
+            )
+        },
+        "content/products/ex-300.yaml",
+        4,
+        8,
+        "`images/broken.svg`: the file is not a valid SVG picture",
+    );
+}
+
+/// The logo is printed by the theme on every page: a broken one is reported at the file.
+#[test]
+fn broken_logo_is_reported_at_the_file() {
+    expect_failure(
+        |r| std::fs::write(r.join("static/images/logo.svg"), "not svg at all").expect("write"),
+        "static/images/logo.svg",
+        1,
+        1,
+        "the file is not a valid SVG picture",
+    );
+}
+
 /// Numbers beyond what a double keeps exactly (issue 8) are refused at their line instead of
 /// printing as 100,000,000,000,000,000,000 or 309 digits.
 #[test]
