@@ -7,6 +7,7 @@ use crate::plan::{Route, plan};
 use crate::render::{Output, Renderer};
 use crate::site::{LoadOptions, Site};
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -202,6 +203,73 @@ pub fn render(
         summary.paths.push(path);
     }
     Ok(summary)
+}
+
+/// Static files that collide with generated outputs. A static file at a page's own path is
+/// skipped with a warning (the page wins); one where the site needs a folder (`static/en` next
+/// to `en/index.html`) or below a page's path cannot be written at all and is an error. Found
+/// from the plan before anything is written, and named at the static file.
+fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Diagnostic>) {
+    let mut outputs: HashSet<String> = plan(site).iter().map(Route::output_file).collect();
+    if pdf {
+        outputs.extend(
+            crate::print::jobs(site)
+                .iter()
+                .map(|job| job.output_file(site)),
+        );
+    }
+    let mut folders: HashMap<&str, &str> = HashMap::new();
+    for path in &outputs {
+        let mut rest = path.as_str();
+        while let Some((folder, _)) = rest.rsplit_once('/') {
+            folders.entry(folder).or_insert(path);
+            rest = folder;
+        }
+    }
+    let mut shadowed = HashSet::new();
+    let mut clashes = Vec::new();
+    for (rel, source) in &site.theme.static_files {
+        let display = match source {
+            crate::theme::FileSource::Disk(path) => {
+                crate::diagnostics::display_path(&site.root, path)
+            }
+            crate::theme::FileSource::Embedded(_) => format!("(built-in theme)/static/{rel}"),
+        };
+        if outputs.contains(rel) {
+            clashes.push(
+                Diagnostic::warning(
+                    Location::file(display),
+                    format!("`{rel}` is also a generated page; the static file is not copied"),
+                )
+                .with_hint("rename or remove the static file"),
+            );
+            shadowed.insert(rel.clone());
+        } else if let Some(page) = folders.get(rel.as_str()) {
+            clashes.push(
+                Diagnostic::error(
+                    Location::file(display),
+                    format!("the site needs a folder `{rel}/` here (for `{page}`), but this static file has that name"),
+                )
+                .with_hint("rename or remove the static file"),
+            );
+        } else if let Some(page) = ancestors(rel).find(|a| outputs.contains(*a)) {
+            clashes.push(
+                Diagnostic::error(
+                    Location::file(display),
+                    format!("`{page}` is a generated page, so nothing can be stored below it"),
+                )
+                .with_hint("move the static file to another folder"),
+            );
+        }
+    }
+    (shadowed, clashes)
+}
+
+/// `a/b/c` → `a/b`, `a`.
+fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(rel.rsplit_once('/').map(|(f, _)| f), |f| {
+        f.rsplit_once('/').map(|(f, _)| f)
+    })
 }
 
 /// A site rendered in memory (for `brochure check`): pages with their bytes, PDFs by path.
@@ -433,6 +501,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     } else {
         Cache::open(root)
     };
+    let (shadowed, clashes) = static_clashes(&site, !options.no_pdf);
+    for clash in clashes {
+        if clash.is_error() {
+            return Err(fail(vec![clash]));
+        }
+        warnings.push(clash);
+    }
     let staging = Staging::begin(&output).map_err(output_error)?;
     let summary = render(&site, !options.no_pdf, &cache, &staging)
         .map_err(|e| with_warnings(e, &warnings))?;
@@ -445,24 +520,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         }
         return Err(fail(warnings));
     }
-    let statics: std::collections::HashSet<&str> =
-        site.theme.static_files.keys().map(String::as_str).collect();
-    let generated: std::collections::HashSet<&str> = summary
-        .paths
-        .iter()
-        .map(String::as_str)
-        .filter(|p| statics.contains(p))
-        .collect();
     let mut files = summary.paths.len();
     for (path, source) in &site.theme.static_files {
-        if generated.contains(path.as_str()) {
-            warnings.push(
-                Diagnostic::warning(
-                    Location::file(format!("static/{path}")),
-                    format!("`{path}` is also a generated page; the static file is not copied"),
-                )
-                .with_hint("rename or remove the static file"),
-            );
+        if shadowed.contains(path.as_str()) {
             continue;
         }
         staging

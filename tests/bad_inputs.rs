@@ -859,3 +859,42 @@ fn source_folders_linking_out_of_the_site_are_skipped() {
         }
     }
 }
+
+/// `static/en` as a file where the site needs the folder `en/` failed with "File exists (os
+/// error 17)" at `./public`; it is now named at the static file before anything is written.
+#[test]
+fn static_file_where_the_site_needs_a_folder() {
+    expect_failure(
+        |r| write(r, "static/en", "oops"),
+        "static/en",
+        1,
+        1,
+        "the site needs a folder `en/` here",
+    );
+    expect_failure(
+        |r| write(r, "static/sitemap.xml/extra.txt", "oops"),
+        "static/sitemap.xml/extra.txt",
+        1,
+        1,
+        "`sitemap.xml` is a generated page, so nothing can be stored below it",
+    );
+}
+
+/// A static file at a generated page's path is skipped with a warning: the page wins.
+#[test]
+fn static_file_at_a_page_path_is_skipped_with_a_warning() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "static/robots.txt",
+        "User-agent: *\nDisallow: /\n",
+    );
+    let report = build_site_no_pdf(site.path()).expect("builds");
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("`robots.txt` is also a generated page"))
+        .expect("a warning");
+    assert_eq!(w.location.file, "static/robots.txt");
+    assert!(read(site.path(), "robots.txt").contains("Sitemap:"));
+}
