@@ -175,6 +175,28 @@ pub(crate) fn template_error(
     fallback_template: &str,
 ) -> Diagnostic {
     use std::error::Error as _;
+    // Where `{% tag "target" %}` appears in template `name`: the place to fix a broken chain.
+    let tag_in = |name: &str, tag: &str, target: &str| -> (usize, usize) {
+        let Some(text) = templates.get(name).map(|t| t.text.as_str()) else {
+            return (1, 1);
+        };
+        let quoted = [format!("\"{target}\""), format!("'{target}'")];
+        let mut offset = 0;
+        while let Some(found) = text[offset..].find(tag) {
+            let at = offset + found;
+            let rest = &text[at..];
+            let end = rest.find("%}").unwrap_or(rest.len());
+            if quoted.iter().any(|q| rest[..end].contains(q.as_str())) {
+                let before = &text[..at];
+                let line = before.matches('\n').count() + 1;
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let column = text[line_start..at].chars().count() + 1;
+                return (line, column);
+            }
+            offset = at + tag.len();
+        }
+        (1, 1)
+    };
     let (name, line, column, mut message) = match error.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let span = r.span();
@@ -183,6 +205,52 @@ pub(crate) fn template_error(
                 span.start_line,
                 span.start_col + 1,
                 r.message().to_string(),
+            )
+        }
+        tera::ErrorKind::CircularInclude { tpl, include_chain } => {
+            let next = include_chain
+                .iter()
+                .skip_while(|t| *t != tpl)
+                .nth(1)
+                .unwrap_or(tpl);
+            let (line, column) = tag_in(tpl, "include", next);
+            (
+                tpl.clone(),
+                line,
+                column,
+                format!(
+                    "templates include each other in a loop: {}; remove one of these includes",
+                    include_chain.join(" → ")
+                ),
+            )
+        }
+        tera::ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => {
+            let next = inheritance_chain
+                .iter()
+                .skip_while(|t| *t != tpl)
+                .nth(1)
+                .unwrap_or(tpl);
+            let (line, column) = tag_in(tpl, "extends", next);
+            (
+                tpl.clone(),
+                line,
+                column,
+                format!(
+                    "templates extend each other in a loop: {}",
+                    inheritance_chain.join(" → ")
+                ),
+            )
+        }
+        tera::ErrorKind::MissingParent { current, parent } => {
+            let (line, column) = tag_in(current, "extends", parent);
+            (
+                current.clone(),
+                line,
+                column,
+                format!("`{current}` extends `{parent}`, which does not exist"),
             )
         }
         other => (fallback_template.to_string(), 1, 1, other.to_string()),
