@@ -74,6 +74,13 @@ pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
 
 /// UTF-8 text of `bytes`, or an error at the first byte that is not UTF-8.
 pub fn decode_utf8(bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> {
+    if utf16(&bytes) {
+        return Err(Diagnostic::error(
+            Location::file(display),
+            "the file is saved as UTF-16 text; sources must be UTF-8",
+        )
+        .with_hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8; in Notepad: Save as → Encoding: UTF-8)"));
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             // Editors on Windows like to start files with a byte-order mark.
@@ -93,6 +100,18 @@ pub fn decode_utf8(bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> 
             .with_hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"))
         }
     }
+}
+
+/// Whether `bytes` look like UTF-16 (what Windows tools call "Unicode"): a UTF-16 byte-order
+/// mark, or text where every other byte of the first ones is zero.
+fn utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 4
+        && (head.iter().step_by(2).all(|&b| b == 0)
+            || head.iter().skip(1).step_by(2).all(|&b| b == 0))
 }
 
 /// Parses YAML into `T` with serde-saphyr's default budget, which bounds alias expansion,
@@ -115,12 +134,75 @@ fn yaml_error(e: &serde_saphyr::Error, display: &str, first_line: usize) -> Diag
         Some(l) => (l.line() as usize, l.column() as usize),
         None => (1, 1),
     };
-    let hint = hint_for_serde_message(&message).or_else(|| yaml_hint(&message));
+    let (message, hint) = match plain_yaml_problem(e, &message) {
+        Some((message, hint)) => (message, Some(hint.to_string())),
+        None => (
+            friendly_yaml_message(&message),
+            hint_for_serde_message(&message).or_else(|| yaml_hint(&message)),
+        ),
+    };
     Diagnostic::error(
         Location::new(display, line + first_line - 1, column),
-        friendly_yaml_message(&message),
+        message,
     )
     .with_optional_hint(hint)
+}
+
+/// The parser's own words for problems a person can make, which otherwise name library
+/// internals (`ScalarBytes { total_scalar_bytes: … }`, "use from_str_multiple").
+fn plain_yaml_problem(e: &serde_saphyr::Error, message: &str) -> Option<(String, &'static str)> {
+    use serde_saphyr::budget::BudgetBreach;
+    if let serde_saphyr::Error::Budget { breach, .. } = e.without_snippet() {
+        return Some(match breach {
+            BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => (
+                "the file expands to far more data than a catalog entry can hold".into(),
+                "remove the repeated `*alias` references",
+            ),
+            BudgetBreach::Depth { depth } => (
+                format!("lists or mappings are nested {depth} levels deep"),
+                "a catalog entry needs a few levels; look for a run of `[` or `{` here",
+            ),
+            BudgetBreach::Documents { .. } => multiple_documents(),
+            _ => (
+                "the file holds far more data than a catalog entry can".into(),
+                "split it into smaller files, or move long texts out of it",
+            ),
+        });
+    }
+    if message.starts_with("multiple YAML documents") {
+        return Some(multiple_documents());
+    }
+    if message.contains("recursion limit exceeded") {
+        return Some((
+            "lists or mappings are nested too deeply".into(),
+            "a catalog entry needs a few levels; look for a run of `[` or `{` here",
+        ));
+    }
+    if message.contains("unknown anchor") {
+        return Some((
+            "`*name` refers to an anchor `&name` that is not defined above it".into(),
+            "define `&name` first, or write the value itself; to start a text with `*`, put it in quotes",
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("unexpected character") {
+        let shown: String = rest
+            .trim_start_matches(": ")
+            .chars()
+            .filter(|c| !matches!(c, '`' | '\''))
+            .collect();
+        return Some((
+            format!("a character that YAML does not allow here: {shown}"),
+            "invisible control characters often come from copying out of other programs; retype the text, or write it in double quotes with an escape such as \\t",
+        ));
+    }
+    None
+}
+
+fn multiple_documents() -> (String, &'static str) {
+    (
+        "a `---` line starts a second YAML document; a catalog file holds one".into(),
+        "remove the `---` line, or move what follows it into a file of its own",
+    )
 }
 
 /// serde-saphyr appends " at line N, column M"; the location is reported separately.
@@ -203,6 +285,62 @@ mod tests {
         let err = decode_utf8(b"title: ok\nname: \xff\xfe".to_vec(), "x.md").unwrap_err();
         assert_eq!(err.location, Location::new("x.md", 2, 7));
         assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        let text = "name: Экскаватор\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be_without_bom: Vec<u8> = "name: EX\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        for bytes in [le, be_without_bom] {
+            let err = decode_utf8(bytes, "x.yaml").unwrap_err();
+            assert!(err.message.contains("UTF-16"), "{err}");
+            assert_eq!(err.location, Location::file("x.yaml"));
+        }
+    }
+
+    #[test]
+    fn yaml_problems_in_plain_words() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Doc {
+            a: serde_json::Value,
+        }
+        let cases = [
+            (
+                "a: 1\n---\na: 2\n",
+                "second YAML document",
+                "remove the `---` line",
+            ),
+            (
+                &*format!("a: {}{}\n", "[".repeat(3000), "]".repeat(3000)),
+                "nested",
+                "run of `[`",
+            ),
+            (
+                "a: *missing\n",
+                "anchor `&name` that is not defined",
+                "quotes",
+            ),
+            ("a: b\u{1}c\n", "does not allow here", "control characters"),
+        ];
+        for (yaml, message, hint) in cases {
+            let e = parse_yaml::<Doc>(yaml, "x.yaml", 1).unwrap_err();
+            assert!(e.message.contains(message), "{yaml:?}: {e}");
+            assert!(
+                e.hint.as_deref().is_some_and(|h| h.contains(hint)),
+                "{yaml:?}: {e}"
+            );
+            for internal in ["from_str", "Budget", "ScalarBytes", "budget breached"] {
+                assert!(!e.to_string().contains(internal), "{e}");
+            }
+        }
     }
 
     #[test]

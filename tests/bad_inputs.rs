@@ -905,12 +905,21 @@ fn static_file_at_a_page_path_is_skipped_with_a_warning() {
 fn circular_include_is_named_at_the_include() {
     let site = fixture("basic");
     let root = site.path();
-    write(root, "templates/loop-a.html", "A\n{% include \"loop-b.html\" %}\n");
-    write(root, "templates/loop-b.html", "B\n\n  {% include 'loop-a.html' %}\n");
+    write(
+        root,
+        "templates/loop-a.html",
+        "A\n{% include \"loop-b.html\" %}\n",
+    );
+    write(
+        root,
+        "templates/loop-b.html",
+        "B\n\n  {% include 'loop-a.html' %}\n",
+    );
     let failure = build_site_no_pdf(root).expect_err("a loop");
     let d = failure.errors().next().expect("an error");
     assert!(
-        d.message.contains("templates include each other in a loop: loop-"),
+        d.message
+            .contains("templates include each other in a loop: loop-"),
         "{d}"
     );
     let place = (d.location.file.as_str(), d.location.line, d.location.column);
