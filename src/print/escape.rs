@@ -30,6 +30,50 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
+/// Writes a text run from Markdown, escaped, keeping lines and paragraphs to a size Typst
+/// lays out quickly. Typst's line layout takes time quadratic in a paragraph's length (a
+/// 100,000-character description took 2 s per PDF, 20 s for the site), so:
+/// - a "word" longer than [`MAX_UNBROKEN_CHARS`] (pasted garbage, a very long URL) gets an
+///   invisible break opportunity (U+200B), and
+/// - a paragraph longer than [`MAX_PARAGRAPH_CHARS`] is split at its next space (or within
+///   the word, if it has none), far beyond any paragraph written by hand.
+fn text_run(out: &mut String, text: &str, run: &mut RunLengths) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run.word = 0;
+            if run.paragraph > MAX_PARAGRAPH_CHARS {
+                out.push_str("#parbreak()");
+                run.paragraph = 0;
+            }
+        } else {
+            run.word += 1;
+            if run.word > MAX_UNBROKEN_CHARS {
+                out.push('\u{200b}');
+                run.word = 1;
+                if run.paragraph > MAX_PARAGRAPH_CHARS {
+                    out.push_str("#parbreak()");
+                    run.paragraph = 0;
+                }
+            }
+        }
+        run.paragraph += 1;
+        let mut buf = [0; 4];
+        out.push_str(&escape_markup(c.encode_utf8(&mut buf)));
+    }
+}
+
+/// Characters written since the last space and since the last paragraph break.
+#[derive(Default)]
+struct RunLengths {
+    word: usize,
+    paragraph: usize,
+}
+
+/// Characters in a row without a space after which print may wrap a word.
+const MAX_UNBROKEN_CHARS: usize = 120;
+/// Characters after which a paragraph is split for print.
+const MAX_PARAGRAPH_CHARS: usize = 6_000;
+
 /// `text` as a Typst string literal, quotes included, for use in code (`#text(lang: …)`).
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -73,7 +117,14 @@ pub fn markdown_to_typst(markdown: &str) -> String {
     let mut in_table_cell = false;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut table_columns;
+    let mut run = RunLengths::default();
     for event in Parser::new_ext(markdown, options) {
+        if matches!(
+            event,
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_))
+        ) {
+            run = RunLengths::default();
+        }
         match event {
             Event::Start(Tag::Paragraph) => {}
             Event::End(TagEnd::Paragraph) if list_depth == 0 && !in_table_cell => {
@@ -137,7 +188,7 @@ pub fn markdown_to_typst(markdown: &str) -> String {
                 in_table_cell = false;
                 out.push_str("],\n");
             }
-            Event::Text(t) | Event::Code(t) => out.push_str(&escape_markup(&t)),
+            Event::Text(t) | Event::Code(t) => text_run(&mut out, &t, &mut run),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push_str("\\\n"),
             Event::Rule => out.push_str("\n#line(length: 100%)\n\n"),
@@ -151,6 +202,33 @@ pub fn markdown_to_typst(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_and_paragraphs_are_split_for_print() {
+        let typst = markdown_to_typst(&"[a".repeat(50_000));
+        let longest_word = typst
+            .replace("#parbreak()", " ")
+            .split(|c: char| c.is_whitespace() || c == '\u{200b}')
+            .map(|w| w.replace('\\', "").chars().count())
+            .max()
+            .unwrap_or(0);
+        assert!(longest_word <= MAX_UNBROKEN_CHARS, "{longest_word}");
+        let paragraphs: Vec<&str> = typst.split("#parbreak()").collect();
+        assert!(
+            paragraphs.len() >= 100_000 / MAX_PARAGRAPH_CHARS,
+            "{}",
+            paragraphs.len()
+        );
+        let visible: String = typst
+            .replace("#parbreak()", "")
+            .replace(['\u{200b}', '\\'], "");
+        assert_eq!(visible, "[a".repeat(50_000));
+        // Ordinary text is untouched.
+        assert_eq!(
+            markdown_to_typst("Built for quarries."),
+            "Built for quarries\\."
+        );
+    }
 
     #[test]
     fn hostile_text_is_inert() {
