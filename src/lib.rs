@@ -20,6 +20,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod limits;
 pub mod markdown;
 pub mod output;
 pub mod plan;

@@ -3,16 +3,21 @@
 use brochure::build::{BuildOptions, build};
 use brochure::check::{CheckOptions, check};
 use brochure::diagnostics::Diagnostic;
+use brochure::limits::GuardedAlloc;
 use brochure::xliff::{ExportOptions, ImportOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-// Off (`--no-default-features`) for heap profilers that hook malloc.
+// mimalloc is off (`--no-default-features`) for heap profilers that hook malloc. Either way the
+// allocator refuses runaway allocations inside template renders (see `brochure::limits`).
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: GuardedAlloc<mimalloc::MiMalloc> = GuardedAlloc(mimalloc::MiMalloc);
+#[cfg(not(feature = "mimalloc"))]
+#[global_allocator]
+static ALLOCATOR: GuardedAlloc<std::alloc::System> = GuardedAlloc(std::alloc::System);
 
 #[derive(Parser)]
 #[command(

@@ -86,3 +86,51 @@ fn strict_and_errors_exit_one_with_located_messages() {
         "{stderr}"
     );
 }
+
+/// A theme is code: a value that doubles forty times, or two nested `range(end=100000)` loops,
+/// must end the build with a message at the template, not abort the process or run for hours,
+/// and the last good site must stay.
+#[test]
+fn runaway_templates_are_stopped_with_a_located_error() {
+    let site = fixture("basic");
+    let root = site.path();
+    let built = brochure()
+        .args(["build", "--no-pdf", "--root"])
+        .arg(root)
+        .output()
+        .expect("run");
+    assert!(built.status.success());
+    let before = snapshot(&root.join("public"));
+    let template = root.join("templates/plurals.html");
+    let runaway = [
+        (
+            format!(
+                "{{% set_global s = \"ab\" %}}{}{{{{ s | length }}}}",
+                "{% set_global s = s ~ s %}".repeat(40)
+            ),
+            "asked for 1024 MB at once",
+            "60",
+        ),
+        (
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}"
+                .to_string(),
+            "took more than 1 s",
+            "1",
+        ),
+    ];
+    for (text, message, seconds) in runaway {
+        std::fs::write(&template, text).expect("write");
+        let out = brochure()
+            .args(["build", "--no-pdf", "--root"])
+            .arg(root)
+            .env("BROCHURE_TEMPLATE_TIME_LIMIT", seconds)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(stderr.contains("templates/plurals.html"), "{stderr}");
+        assert!(stderr.contains("hint:"), "{stderr}");
+        assert_eq!(snapshot(&root.join("public")), before);
+    }
+}

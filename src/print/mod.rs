@@ -313,7 +313,19 @@ impl Printer {
         let warnings = self.glyph_warnings(&products, lang);
         let tera_ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| vec![Diagnostic::error(Location::file(template), e.to_string())])?;
-        let source = self.tera.render(template, &tera_ctx).map_err(|e| {
+        let display = site
+            .theme
+            .print_templates
+            .get(template)
+            .map_or_else(|| format!("print/{template}"), |t| t.display.clone());
+        let source = crate::render::render_bounded(
+            &self.tera,
+            template,
+            &tera_ctx,
+            &job.output_file(site),
+            &display,
+        )
+        .map_err(|e| {
             vec![crate::render::template_error(
                 &site.theme.print_templates,
                 &e,

@@ -138,10 +138,14 @@ impl Renderer {
             _ => {
                 let template = context::template_for(site, route);
                 let ctx = context::build(site, route, &self.extras, &self.memo);
-                let text = self
-                    .tera
-                    .render(template, &ctx)
-                    .map_err(|e| template_error(&site.theme.templates, &e, template))?;
+                let text = render_bounded(
+                    &self.tera,
+                    template,
+                    &ctx,
+                    &route.output_file(),
+                    &site.theme.template_display(template),
+                )
+                .map_err(|e| template_error(&site.theme.templates, &e, template))?;
                 without_control_characters(text).into_bytes()
             }
         };
@@ -150,6 +154,23 @@ impl Renderer {
             bytes,
         })
     }
+}
+
+/// Renders `template` within the bounds of [`crate::limits`]: time, one allocation, and the
+/// size of the page. `output` and `display` name the page and the template if a bound trips.
+pub(crate) fn render_bounded(
+    tera: &Tera,
+    template: &str,
+    ctx: &tera::Context,
+    output: &str,
+    display: &str,
+) -> Result<String, tera::Error> {
+    let _rendering = crate::limits::Rendering::start(output, display);
+    let mut page = crate::limits::BoundedWriter { bytes: Vec::new() };
+    tera.render_to(template, ctx, &mut page)?;
+    // Tera writes only UTF-8; the lossy path is never taken.
+    Ok(String::from_utf8(page.bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// HTML and XML forbid C0 control characters other than tab and line breaks; one `\x01` in a
