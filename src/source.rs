@@ -121,10 +121,10 @@ pub fn parse_yaml<T: DeserializeOwned>(
     display: &str,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str(text).map_err(|e| yaml_error(&e, display, first_line))
+    serde_saphyr::from_str(text).map_err(|e| yaml_error(&e, text, display, first_line))
 }
 
-fn yaml_error(e: &serde_saphyr::Error, display: &str, first_line: usize) -> Diagnostic {
+fn yaml_error(e: &serde_saphyr::Error, text: &str, display: &str, first_line: usize) -> Diagnostic {
     let raw = e.without_snippet().to_string();
     let message = strip_position_suffix(&raw);
     // serde reports a missing field where the mapping ends; the top of the document is
@@ -136,6 +136,9 @@ fn yaml_error(e: &serde_saphyr::Error, display: &str, first_line: usize) -> Diag
     };
     let (message, hint) = match plain_yaml_problem(e, &message) {
         Some((message, hint)) => (message, Some(hint.to_string())),
+        None if message.starts_with("duplicate mapping key") => {
+            duplicate_key(&message, text, line, first_line)
+        }
         None => (
             friendly_yaml_message(&message),
             hint_for_serde_message(&message).or_else(|| yaml_hint(&message)),
@@ -196,6 +199,45 @@ fn plain_yaml_problem(e: &serde_saphyr::Error, message: &str) -> Option<(String,
         ));
     }
     None
+}
+
+/// "`featured` appears twice, lines 3 and 9" instead of the parser's advice to change its
+/// options.
+fn duplicate_key(
+    message: &str,
+    text: &str,
+    line: usize,
+    first_line: usize,
+) -> (String, Option<String>) {
+    let key = message
+        .trim_start_matches("duplicate mapping key")
+        .trim_start_matches(':')
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let here = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
+    let earlier = (0..line.saturating_sub(1)).rev().find(|&i| {
+        let l = lines[i];
+        indent(l) == indent(here)
+            && l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+    });
+    let message = match earlier {
+        Some(i) => format!(
+            "`{key}` appears twice, lines {} and {}",
+            i + first_line,
+            line + first_line - 1
+        ),
+        None => format!("`{key}` appears twice in the same place"),
+    };
+    (
+        message,
+        Some("keep one of them; each field may be given once".into()),
+    )
 }
 
 fn multiple_documents() -> (String, &'static str) {
