@@ -563,14 +563,12 @@ impl Site {
     /// What is wrong with a static file's content, if anything: a raster picture too large to
     /// open safely (from its header), or an SVG that does not parse.
     fn static_problem(&self, rel: &str) -> Option<String> {
-        let verdicts = |f: &mut dyn FnMut(&mut HashMap<String, Option<String>>)| {
-            if let Ok(mut map) = self.static_verdicts.lock() {
-                f(&mut map);
-            }
-        };
-        let mut known = None;
-        verdicts(&mut |map| known = map.get(rel).cloned());
-        if let Some(known) = known {
+        if let Some(known) = self
+            .static_verdicts
+            .lock()
+            .ok()
+            .and_then(|map| map.get(rel).cloned())
+        {
             return known;
         }
         let file = self.theme.static_files.get(rel)?;
@@ -579,9 +577,9 @@ impl Site {
         } else {
             oversized_image(file)
         };
-        verdicts(&mut |map| {
+        if let Ok(mut map) = self.static_verdicts.lock() {
             map.insert(rel.to_string(), verdict.clone());
-        });
+        }
         verdict
     }
 
