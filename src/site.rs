@@ -205,6 +205,7 @@ impl Site {
         site.validate(&mut diags);
         site.render_markdown(&mut diags);
         sort(&mut diags);
+        site.fold_consequences(&mut diags);
         if diags.iter().any(Diagnostic::is_error) {
             return Err(diags);
         }
@@ -212,6 +213,102 @@ impl Site {
             site,
             warnings: diags,
         })
+    }
+
+    /// Root cause first. A product file that does not parse is missing from the model, so every
+    /// link to it is "broken" and a page missing a language gets a translation warning; those
+    /// follow-on messages are dropped and counted on the file's own error, which comes first.
+    fn fold_consequences(&self, diags: &mut Vec<Diagnostic>) {
+        let failed_files: std::collections::BTreeSet<String> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.location.file.clone())
+            .collect();
+        // (file that failed, text that marks a message caused by it)
+        let mut marks: Vec<(String, String)> = Vec::new();
+        for file in &failed_files {
+            if let Some(id) = file
+                .strip_prefix("content/products/")
+                .and_then(|f| f.strip_suffix(".yaml"))
+                && self.product(id).is_none()
+            {
+                marks.push((file.clone(), format!("there is no product `{id}`")));
+            }
+            for (folder, noun, missing) in [
+                ("content/pages/", "page", "there is no page"),
+                ("content/news/", "news article", "there is no news article"),
+            ] {
+                let Some((slug, lang)) = file
+                    .strip_prefix(folder)
+                    .and_then(|f| f.strip_suffix(".md"))
+                    .and_then(|f| f.rsplit_once('.'))
+                else {
+                    continue;
+                };
+                let exists = if noun == "page" {
+                    self.page(slug).is_some()
+                } else {
+                    self.article(slug).is_some()
+                };
+                if exists {
+                    if let Some(language) = self.config.language(lang) {
+                        marks.push((
+                            file.clone(),
+                            format!("{noun} `{slug}` has no {} ({lang}) version", language.name),
+                        ));
+                    }
+                } else {
+                    marks.push((file.clone(), format!("{missing} `{slug}`")));
+                }
+            }
+            if file == "content/categories.yaml" && self.categories.is_empty() {
+                marks.push((
+                    file.clone(),
+                    "which is not in content/categories.yaml".into(),
+                ));
+                marks.push((file.clone(), "there is no category `".into()));
+            }
+        }
+        if marks.is_empty() {
+            return;
+        }
+        let mut caused: BTreeMap<String, usize> = BTreeMap::new();
+        diags.retain(|d| {
+            let cause = marks
+                .iter()
+                .find(|(file, mark)| d.location.file != *file && d.message.contains(mark.as_str()))
+                .or_else(|| {
+                    // A translation warning sits at another language's file of the same item.
+                    marks.iter().find(|(_, mark)| {
+                        mark.contains(" version") && d.message.contains(mark.as_str())
+                    })
+                });
+            match cause {
+                Some((file, _)) => {
+                    *caused.entry(file.clone()).or_default() += 1;
+                    false
+                }
+                None => true,
+            }
+        });
+        for (file, count) in &caused {
+            if let Some(root) = diags
+                .iter_mut()
+                .find(|d| d.is_error() && d.location.file == *file)
+            {
+                root.message.push_str(&format!(
+                    " (and {count} {} caused by it elsewhere)",
+                    if *count == 1 { "message" } else { "messages" }
+                ));
+            }
+        }
+        // The files that failed to load come first: fixing them fixes the rest.
+        let roots: std::collections::BTreeSet<&String> = marks.iter().map(|(f, _)| f).collect();
+        let (mut first, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diags)
+            .into_iter()
+            .partition(|d| roots.contains(&d.location.file));
+        first.extend(rest);
+        *diags = first;
     }
 
     fn reindex(&mut self) {

@@ -134,6 +134,13 @@ fn yaml_error(e: &serde_saphyr::Error, text: &str, display: &str, first_line: us
         Some(l) => (l.line() as usize, l.column() as usize),
         None => (1, 1),
     };
+    if let Some((line, column, message, hint)) = problem_in_text(text, &message, line) {
+        return Diagnostic::error(
+            Location::new(display, line + first_line - 1, column),
+            message,
+        )
+        .with_hint(hint);
+    }
     let (message, hint) = match plain_yaml_problem(e, &message) {
         Some((message, hint)) => (message, Some(hint.to_string())),
         None if message.starts_with("duplicate mapping key") => {
@@ -149,6 +156,111 @@ fn yaml_error(e: &serde_saphyr::Error, text: &str, display: &str, first_line: us
         message,
     )
     .with_optional_hint(hint)
+}
+
+/// Mistakes the parser reports far from where a person made them, or in its own terms, found
+/// by looking at the text: `(line, column, message, hint)`, the line counted in `text`.
+fn problem_in_text(
+    text: &str,
+    message: &str,
+    line: usize,
+) -> Option<(usize, usize, String, String)> {
+    if text.trim().is_empty() {
+        return Some((
+            1,
+            1,
+            "the file is empty".into(),
+            "fill it in (see the source format in the README), or delete it".into(),
+        ));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let column_of = |l: &str, byte: usize| l[..byte].chars().count() + 1;
+    if message.contains("tab") {
+        let (i, l) = lines
+            .iter()
+            .enumerate()
+            .skip(line.saturating_sub(1))
+            .chain(lines.iter().enumerate())
+            .find(|(_, l)| l.contains('\t'))?;
+        let at = l.find('\t')?;
+        return Some((
+            i + 1,
+            column_of(l, at),
+            "a tab is used for indentation".into(),
+            format!(
+                "indent with spaces; the tab is at column {}",
+                column_of(l, at)
+            ),
+        ));
+    }
+    // A full-width colon (typed with a Chinese input method) makes `key： value` plain text.
+    for (i, l) in lines.iter().enumerate() {
+        let content = l.trim_start().trim_start_matches("- ");
+        if let Some(at) = content.find('：') {
+            let key = &content[..at];
+            let field_like = key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !key.is_empty() && field_like && !content.contains(": ") {
+                let byte =
+                    l.len() - l.trim_start().len() + (l.trim_start().len() - content.len()) + at;
+                return Some((
+                    i + 1,
+                    column_of(l, byte),
+                    format!("`{key}：` has a full-width colon `：`"),
+                    "use the ASCII colon `:` (switch the keyboard to English input for it)".into(),
+                ));
+            }
+        }
+    }
+    if message.contains("expected mapping") || message.contains("could not find expected ':'") {
+        // A field line without a colon: `category drilling-rigs`.
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim();
+            if t.is_empty() || t.starts_with('#') || t.starts_with('-') || t.contains(':') {
+                continue;
+            }
+            // Continuation lines of block texts are indented deeper than a field.
+            let block = lines[..i]
+                .iter()
+                .rev()
+                .find(|p| !p.trim().is_empty())
+                .is_some_and(|p| {
+                    (p.trim_end().ends_with('|') || p.trim_end().ends_with('>'))
+                        || indent(p) < indent(l)
+                });
+            if block {
+                continue;
+            }
+            let name = t.split_whitespace().next().unwrap_or(t);
+            return Some((
+                i + 1,
+                indent(l) + 1 + name.chars().count(),
+                format!("`{name}` has no `:` after it"),
+                format!("a field is written `{name}: value`"),
+            ));
+        }
+    }
+    if message.contains("trailing content after double-quoted") {
+        let l = lines.get(line.saturating_sub(1))?;
+        return Some((
+            line,
+            1 + l.len() - l.trim_start().len(),
+            "a `\"` inside double quotes ends the text early".into(),
+            "put the text in single quotes ('a \"quoted\" word'), or write each inner quote as \\\"".into(),
+        ));
+    }
+    if message.contains("trailing content after single-quoted") {
+        let l = lines.get(line.saturating_sub(1))?;
+        return Some((
+            line,
+            1 + l.len() - l.trim_start().len(),
+            "a `'` inside single quotes ends the text early".into(),
+            "write each inner `'` twice ('it''s'), or put the text in double quotes".into(),
+        ));
+    }
+    None
 }
 
 /// The parser's own words for problems a person can make, which otherwise name library

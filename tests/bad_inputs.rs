@@ -928,3 +928,95 @@ fn circular_include_is_named_at_the_include() {
         "{d}"
     );
 }
+
+/// Root cause first: a product file that does not parse is the one error shown, first, with
+/// the links to it that it broke counted instead of listed (issue 9).
+#[test]
+fn a_broken_product_file_is_reported_first_without_its_consequences() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "category: excavators",
+                "category excavators",
+            )
+        },
+        "content/products/ex-300.yaml",
+        1,
+        9,
+        "`category` has no `:` after it",
+    );
+    let errors: Vec<_> = d.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(d[0].location.file, "content/products/ex-300.yaml");
+    assert!(
+        d[0].message
+            .contains("(and 6 messages caused by it elsewhere)"),
+        "{}",
+        d[0].message
+    );
+    assert!(
+        !d.iter()
+            .any(|d| d.message.contains("there is no product `ex-300`"))
+    );
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("a field is written `category: value`")
+    );
+}
+
+/// A page whose English file is broken does not also get "has no English version".
+#[test]
+fn a_broken_page_file_does_not_warn_about_its_own_language() {
+    let d = expect_failure(
+        |r| {
+            write(
+                r,
+                "content/pages/about.en.md",
+                "---\ntitle: About\ntitle: Again\n---\nText\n",
+            )
+        },
+        "content/pages/about.en.md",
+        3,
+        1,
+        "`title` appears twice, lines 2 and 3",
+    );
+    assert!(
+        !d.iter().any(|d| d.message.contains("has no English")),
+        "{d:#?}"
+    );
+}
+
+/// Mistakes of people typing YAML by hand, in plain words at the right column.
+#[test]
+fn yaml_typing_mistakes_in_plain_words() {
+    expect_failure(
+        |r| replace(r, "content/products/ex-300.yaml", "order: 1", "order： 1"),
+        "content/products/ex-300.yaml",
+        2,
+        6,
+        "`order：` has a full-width colon",
+    );
+    expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "  en: EX-300 Excavator",
+                "\ten: EX-300 Excavator",
+            )
+        },
+        "content/products/ex-300.yaml",
+        6,
+        1,
+        "a tab is used for indentation",
+    );
+    expect_failure(
+        |r| write(r, "content/products/ex-300.yaml", "\n"),
+        "content/products/ex-300.yaml",
+        1,
+        1,
+        "the file is empty",
+    );
+}

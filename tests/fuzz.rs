@@ -362,7 +362,10 @@ fn whole_builds() {
             Err(failure) => {
                 located_inside(&failure.diagnostics, files[which], &text);
                 assert!(
-                    failure.diagnostics.iter().all(|d| !d.location.file.is_empty()),
+                    failure
+                        .diagnostics
+                        .iter()
+                        .all(|d| !d.location.file.is_empty()),
                     "an error without a file"
                 );
                 assert!(
