@@ -1020,3 +1020,26 @@ fn yaml_typing_mistakes_in_plain_words() {
         "the file is empty",
     );
 }
+
+/// `{value: 8000 kg}` was shown as "8000 kg кг"; a value is a number, or text without a unit.
+#[test]
+fn spec_value_with_its_unit_as_text_is_refused() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "operating-weight: {value: 1234567.5, unit: kg}",
+                "operating-weight: {value: 8000 kg, unit: kg}",
+            )
+        },
+        "content/products/ex-300.yaml",
+        24,
+        21,
+        "spec `operating-weight`: `8000 kg` mixes a number and a unit",
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("write `value: 8000`; the unit comes from `unit:`"))
+    );
+}

@@ -99,6 +99,164 @@ struct RawSpec {
     unit: Option<String>,
 }
 
+/// A spec value read silently wrong: a number with its unit written as text ("8000 kg"), a
+/// decimal comma ("1,45"), a text value given a unit, or `8.000`, which YAML reads as 8 but a
+/// Russian or German writer means as eight thousand. `line` is the source line of the spec.
+fn spec_value_problem(
+    key: &str,
+    value: &SpecValue,
+    unit: Option<&str>,
+    line: &str,
+) -> Option<(String, String)> {
+    let number_then = |t: &str| -> Option<(String, String)> {
+        let t = t.trim();
+        let end = t
+            .char_indices()
+            .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && c == '-') || c == '.' || c == ','))
+            .map_or(t.len(), |(i, _)| i);
+        let (number, rest) = t.split_at(end);
+        number
+            .chars()
+            .any(|c| c.is_ascii_digit())
+            .then(|| (number.to_string(), rest.trim().to_string()))
+    };
+    match value {
+        SpecValue::Text(t) => {
+            let (number, rest) = number_then(t).unwrap_or_default();
+            if !number.is_empty() && rest.is_empty() && number.contains(',') {
+                let dotted = number.replace(',', ".");
+                return Some((
+                    format!("spec `{key}`: `{t}` has a decimal comma"),
+                    format!(
+                        "write `value: {dotted}` (or the whole number without separators) — the site formats it per language"
+                    ),
+                ));
+            }
+            if !number.is_empty() && is_unit_word(&rest) {
+                let number = number.replace(',', ".");
+                let fix = match unit {
+                    Some(_) => format!("write `value: {number}`; the unit comes from `unit:`"),
+                    None => format!(
+                        "write `{{value: {number}, unit: {}}}` — the number is formatted per language and the unit translated",
+                        rest.to_lowercase()
+                    ),
+                };
+                return Some((
+                    format!("spec `{key}`: `{t}` mixes a number and a unit"),
+                    fix,
+                ));
+            }
+            if unit.is_some() {
+                return Some((
+                    format!("spec `{key}`: the text `{t}` cannot have a unit"),
+                    "give a number as the value, or remove `unit:` and write the whole text".into(),
+                ));
+            }
+            None
+        }
+        SpecValue::Number(n) => {
+            let written = line
+                .split("value:")
+                .nth(1)
+                .map(|v| {
+                    v.trim_start()
+                        .split([',', '}', ' ', '#'])
+                        .next()
+                        .unwrap_or("")
+                })
+                .unwrap_or("");
+            let looks_grouped = written.split_once('.').is_some_and(|(a, b)| {
+                !a.is_empty() && b == "000" && a.bytes().all(|c| c.is_ascii_digit())
+            });
+            looks_grouped.then(|| {
+                (
+                    format!("spec `{key}`: `{written}` reads as {n}, not {}", written.replace('.', "")),
+                    format!(
+                        "write `value: {}` for {} thousand, or `value: {n}` — the site adds the separators per language",
+                        written.replace('.', ""),
+                        written.split('.').next().unwrap_or("")
+                    ),
+                )
+            })
+        }
+    }
+}
+
+/// Whether `word` is a unit people type after a number ("8000 kg", "1.45 m³", "120 km/h").
+/// Only known units count, so "4x4" or "2 speed" stay text.
+fn is_unit_word(word: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "kg",
+        "t",
+        "g",
+        "mm",
+        "cm",
+        "m",
+        "km",
+        "m3",
+        "m³",
+        "l",
+        "ml",
+        "kw",
+        "w",
+        "hp",
+        "ps",
+        "v",
+        "a",
+        "ah",
+        "kwh",
+        "bar",
+        "mpa",
+        "kpa",
+        "kn",
+        "n",
+        "nm",
+        "rpm",
+        "km/h",
+        "kmh",
+        "mph",
+        "s",
+        "h",
+        "min",
+        "°",
+        "%",
+        "m2",
+        "m²",
+        "mm2",
+        "mm²",
+        "db",
+        "lb",
+        "lbs",
+        "ft",
+        "in",
+        "gal",
+        "кг",
+        "т",
+        "мм",
+        "см",
+        "м",
+        "км",
+        "м3",
+        "м³",
+        "л",
+        "квт",
+        "л.с.",
+        "в",
+        "об/мин",
+        "км/ч",
+        "吨",
+        "公斤",
+        "千克",
+        "米",
+        "毫米",
+        "千瓦",
+        "升",
+        "立方米",
+    ];
+    let w = word.trim().to_lowercase();
+    UNITS.contains(&w.as_str())
+}
+
 /// Spec numbers must stay below this: the 15 significant digits a double keeps exactly.
 pub const MAX_SPEC_NUMBER: f64 = 1e15;
 
@@ -280,6 +438,17 @@ fn load_product(
             );
             continue;
         }
+        if let Some((message, hint)) = spec_value_problem(
+            &key,
+            &spec.value.value,
+            spec.value.unit.as_deref(),
+            text.lines()
+                .nth(location.line.saturating_sub(1))
+                .unwrap_or(""),
+        ) {
+            diags.push(Diagnostic::error(location, message).with_hint(hint));
+            continue;
+        }
         if let Some(unit) = &spec.value.unit
             && !is_valid_id(unit)
         {
@@ -322,4 +491,57 @@ fn load_product(
         features,
         specs,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_values_read_wrong_are_refused() {
+        let text = |t: &str| SpecValue::Text(t.into());
+        let problem = |v: &SpecValue, unit: Option<&str>, line: &str| {
+            spec_value_problem("weight", v, unit, line).map(|(m, h)| format!("{m} | {h}"))
+        };
+        let p = problem(&text("8000 kg"), None, "").unwrap();
+        assert!(
+            p.contains("mixes a number and a unit") && p.contains("{value: 8000, unit: kg}"),
+            "{p}"
+        );
+        let p = problem(&text("8000 kg"), Some("kg"), "").unwrap();
+        assert!(
+            p.contains("write `value: 8000`; the unit comes from `unit:`"),
+            "{p}"
+        );
+        let p = problem(&text("1,45"), None, "").unwrap();
+        assert!(
+            p.contains("decimal comma") && p.contains("value: 1.45"),
+            "{p}"
+        );
+        let p = problem(&text("heavy"), Some("kg"), "").unwrap();
+        assert!(p.contains("cannot have a unit"), "{p}");
+        let p = problem(
+            &SpecValue::Number(8.0),
+            Some("kg"),
+            "  weight: {value: 8.000, unit: kg}",
+        )
+        .unwrap();
+        assert!(p.contains("`8.000` reads as 8, not 8000"), "{p}");
+        // Fine as they are.
+        assert_eq!(problem(&text("QSB6.7"), None, ""), None);
+        assert_eq!(problem(&text("Cummins QSB6.7"), None, ""), None);
+        assert_eq!(problem(&text("4x4"), None, ""), None);
+        assert_eq!(
+            problem(
+                &SpecValue::Number(1.25),
+                None,
+                "  b: {value: 1.25, unit: m3}"
+            ),
+            None
+        );
+        assert_eq!(
+            problem(&SpecValue::Number(8.0), None, "  b: {value: 8, unit: t}"),
+            None
+        );
+    }
 }
