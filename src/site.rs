@@ -990,11 +990,41 @@ impl LinkResolver for SiteLinks<'_> {
     }
 
     fn check_asset(&self, url: &str) -> Result<String, String> {
-        let found = self.site.static_url(url)?;
+        let found = match self.site.static_url(url) {
+            Ok(found) => found,
+            Err(message) => {
+                return Err(match self.site_page_target(url) {
+                    Some(target) => format!(
+                        "this is a page of the site; link with `@/{target}` so the link follows the reader's language and is checked"
+                    ),
+                    None => message,
+                });
+            }
+        };
         match self.site.static_problem(static_key(url)) {
             Some(problem) => Err(problem),
             None => Ok(found),
         }
+    }
+}
+
+impl SiteLinks<'_> {
+    /// The `@/…` target for a root-relative URL of one of the site's pages
+    /// (`/en/products/ex-300/` → `products/ex-300`), if it is one.
+    fn site_page_target(&self, url: &str) -> Option<String> {
+        let base = self.site.config.base_path.trim_end_matches('/');
+        let path = url.strip_prefix(base).unwrap_or(url);
+        let path = path.split(['#', '?']).next().unwrap_or(path);
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let (lang, rest) = parts.split_first()?;
+        self.site.config.language(lang)?;
+        let rest = rest.strip_suffix(&["index.html"]).unwrap_or(rest);
+        Some(match rest {
+            [] => String::new(),
+            [section] => (*section).to_string(),
+            [section @ ("products" | "categories" | "news"), id] => format!("{section}/{id}"),
+            _ => return None,
+        })
     }
 }
 

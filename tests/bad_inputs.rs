@@ -1043,3 +1043,31 @@ fn spec_value_with_its_unit_as_text_is_refused() {
             .any(|d| d.hint.as_deref() == Some("write `value: 8000`; the unit comes from `unit:`"))
     );
 }
+
+/// A link written as the site's own URL said "the path must stay inside static/"; it now says
+/// how to link to a page.
+#[test]
+fn link_to_a_site_url_suggests_the_internal_link() {
+    for (written, target) in [
+        ("/en/products/fe-25/", "@/products/fe-25"),
+        (
+            "/catalog/ru/categories/forklifts/",
+            "@/categories/forklifts",
+        ),
+    ] {
+        expect_failure(
+            |r| {
+                replace(
+                    r,
+                    "content/products/ex-300.yaml",
+                    "(@/products/fe-25) and",
+                    &format!("({written}) and"),
+                )
+            },
+            "content/products/ex-300.yaml",
+            14,
+            33,
+            &format!("this is a page of the site; link with `{target}`"),
+        );
+    }
+}
