@@ -154,7 +154,12 @@ impl Diagnostic {
             ));
         }
         if let Some(hint) = &self.hint {
-            let hint = visible(hint);
+            // A hint may span lines (the lines to add to a file); each is shown indented.
+            let hint = hint
+                .lines()
+                .map(visible)
+                .collect::<Vec<_>>()
+                .join("\n          ");
             out.push_str(&format!("  {blue}={reset} {bold}hint{reset}: {hint}\n"));
         }
         out

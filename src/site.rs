@@ -165,11 +165,33 @@ impl Site {
         let (content, content_diags) = content;
         diags.extend(content_diags);
         diags.extend(theme_diags);
-        let (catalog, catalog_diags) = Catalog::load(
+        let (mut catalog, mut catalog_diags) = Catalog::load(
             theme.locales.clone(),
             &config.languages,
             &config.default_language,
         );
+        // Messages the theme shows that no catalog defines get a fallback and one warning per
+        // language, instead of failing page after page.
+        let missing: std::collections::BTreeSet<String> =
+            crate::i18n::fallback::referenced_keys(
+                theme
+                    .templates
+                    .values()
+                    .chain(theme.print_templates.values())
+                    .map(|t| t.text.as_str()),
+            )
+            .into_iter()
+            .filter(|id| !catalog.has_any(id))
+            .collect();
+        let (fallbacks, fallback_warnings) =
+            crate::i18n::fallback::fallbacks(&missing, &config, &theme.locales);
+        if !fallbacks.is_empty() {
+            let mut sources = fallbacks;
+            sources.extend(theme.locales.iter().cloned());
+            (catalog, catalog_diags) =
+                Catalog::load(sources, &config.languages, &config.default_language);
+            catalog_diags.extend(fallback_warnings);
+        }
         diags.extend(catalog_diags);
 
         let mut formats = BTreeMap::new();

@@ -379,3 +379,42 @@ fn control_characters_never_reach_pages_or_feeds() {
     assert!(atom.contains("We exhibit[2J at the fair."), "{atom}");
     assert!(read(root, "en/index.html").contains("Fixture Machinery"));
 }
+
+/// A site of `brochure.toml` and `content/categories.yaml` alone builds with the default theme:
+/// missing company messages are one warning per language, located where they belong and with
+/// the lines to add; the company name falls back to the host; without a logo a wordmark shows.
+#[test]
+fn a_minimal_site_builds_with_the_default_theme() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content")).expect("mkdir");
+    std::fs::write(
+        root.join("brochure.toml"),
+        "base_url = \"https://www.acme-machines.example/\"\n\n[[languages]]\ncode = \"en\"\nlocale = \"en-US\"\nname = \"English\"\n\n[[languages]]\ncode = \"ru\"\nlocale = \"ru-RU\"\nname = \"Русский\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("content/categories.yaml"),
+        "- id: excavators\n  name: {en: Excavators, ru: Экскаваторы}\n",
+    )
+    .expect("write");
+    let report = build_site(root).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    assert_eq!(report.warnings.len(), 2, "{:#?}", report.warnings);
+    for (w, lang) in report.warnings.iter().zip(["en", "ru"]) {
+        assert_eq!(w.location.file, format!("locales/{lang}/site.ftl"));
+        assert!(w.message.contains("company-name, company-phone"), "{w}");
+        let hint = w.hint.as_deref().unwrap_or("");
+        assert!(
+            hint.contains("company-name = acme-machines.example\n"),
+            "{hint}"
+        );
+    }
+    let home = html(root, "en/index.html");
+    let wordmark = select(&home, ".brand__wordmark");
+    assert_eq!(text_of(&wordmark[0]).trim(), "acme-machines.example");
+    assert!(select(&home, "a[href^='tel:']").is_empty());
+    assert!(select(&home, "a[href^='mailto:']").is_empty());
+    let h1 = select(&home, "h1");
+    assert_eq!(text_of(&h1[0]).trim(), "acme-machines.example");
+    assert_eq!(report.pdfs, 2, "one catalog brochure per language");
+}

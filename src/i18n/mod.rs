@@ -1,6 +1,7 @@
 //! Everything language-specific: Fluent message catalogs and ICU4X number and date formats.
 
 mod catalog;
+pub mod fallback;
 mod format;
 pub mod ftl;
 

@@ -447,6 +447,17 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
         );
     }
     {
+        // Optional pictures (the logo): a theme can offer a text fallback.
+        let site = Arc::clone(site);
+        tera.register_function(
+            "has_asset",
+            move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+                let path: &str = kwargs.must_get::<&str>("path")?;
+                Ok(Value::from(site.static_url(path).is_ok()))
+            },
+        );
+    }
+    {
         let site = Arc::clone(site);
         let hashes: Mutex<HashMap<String, String>> = Mutex::new(HashMap::new());
         tera.register_function(
