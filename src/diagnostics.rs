@@ -130,10 +130,16 @@ impl Diagnostic {
         };
         let paint = if color { paint } else { "" };
         let mut out = format!(
-            "{paint}{label}{reset}{bold}: {}{reset}\n  {blue}-->{reset} {}\n",
-            visible(&self.message),
-            visible(&self.location.to_string())
+            "{paint}{label}{reset}{bold}: {}{reset}\n",
+            visible(&self.message)
         );
+        // A mistake in the command itself has no file to point at.
+        if self.location.file != COMMAND_LINE {
+            out.push_str(&format!(
+                "  {blue}-->{reset} {}\n",
+                visible(&self.location.to_string())
+            ));
+        }
         if let Some(line_text) =
             root.and_then(|r| source_line(&r.join(&self.location.file), self.location.line))
         {
@@ -165,6 +171,9 @@ impl Diagnostic {
         out
     }
 }
+
+/// The "file" of a diagnostic about the command line's arguments.
+pub const COMMAND_LINE: &str = "(command line)";
 
 /// A control character as visible text (`\u{1b}`): a source file must not be able to move
 /// the cursor, retitle the terminal or clear the screen of whoever reads the error.

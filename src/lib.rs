@@ -26,6 +26,7 @@ pub mod output;
 pub mod plan;
 pub mod print;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod source;
 pub mod theme;

@@ -32,6 +32,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new site: a small complete catalog that builds, to edit and grow.
+    Init {
+        /// The folder to create the site in; it must be new or empty.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site's languages, the first being the default (the theme speaks en, zh, ru).
+        #[arg(long, value_delimiter = ',', default_value = "en,zh,ru")]
+        languages: Vec<String>,
+    },
+    /// Add a product, category, news article or page, with every field in every language.
+    New {
+        /// The site folder (where brochure.toml is).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        item: NewCommand,
+    },
     /// Build the site into the output folder (default: public/).
     Build {
         /// The site folder (where brochure.toml is).
@@ -87,6 +104,33 @@ enum Command {
     Translations {
         #[command(subcommand)]
         command: Translations,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// content/products/<ID>.yaml, as a draft.
+    Product {
+        /// The product's id: its file name and URL (e.g. ex-200).
+        id: String,
+        /// The category it belongs to (an id from content/categories.yaml).
+        #[arg(long)]
+        category: String,
+    },
+    /// A new entry at the end of content/categories.yaml.
+    Category {
+        /// The category's id: its URL (e.g. wheel-loaders).
+        id: String,
+    },
+    /// content/news/<SLUG>.<lang>.md for every language, as drafts dated today.
+    News {
+        /// The article's slug: its file name and URL.
+        slug: String,
+    },
+    /// content/pages/<SLUG>.<lang>.md for every language, as drafts.
+    Page {
+        /// The page's slug: its file name and URL.
+        slug: String,
     },
 }
 
@@ -225,9 +269,66 @@ fn run_clean(root: &Path) -> ExitCode {
     }
 }
 
+fn run_init(dir: &Path, languages: &[String]) -> ExitCode {
+    match brochure::scaffold::init(dir, languages) {
+        Ok(files) => {
+            let shown = dir.display().to_string();
+            println!("Created a new site in {shown} ({} files).", files.len());
+            println!();
+            println!("Next:");
+            if dir != Path::new(".") {
+                println!("  cd {shown}");
+            }
+            println!(
+                "  brochure build        builds the site into public/ (open public/index.html)"
+            );
+            println!("  brochure check        lists what is missing or not translated yet");
+            println!("  brochure new product ex-200 --category excavators");
+            println!();
+            println!(
+                "Then put your company into locales/*/site.ftl and base_url into brochure.toml."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, dir);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_new(root: &Path, command: NewCommand) -> ExitCode {
+    use brochure::scaffold::NewItem;
+    let item = match command {
+        NewCommand::Product { id, category } => NewItem::Product { id, category },
+        NewCommand::Category { id } => NewItem::Category { id },
+        NewCommand::News { slug } => NewItem::News { slug },
+        NewCommand::Page { slug } => NewItem::Page { slug },
+    };
+    match brochure::scaffold::new_item(root, &item) {
+        Ok(files) => {
+            for f in &files {
+                println!("Wrote {}", f.display());
+            }
+            if !matches!(item, NewItem::Category { .. }) {
+                println!(
+                    "It is a draft: fill in every language, then remove `draft: true` (`brochure build --drafts` shows drafts)."
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, root);
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init { dir, languages } => run_init(&dir, &languages),
+        Command::New { root, item } => run_new(&root, item),
         Command::Check {
             root,
             strict,

@@ -172,17 +172,16 @@ impl Site {
         );
         // Messages the theme shows that no catalog defines get a fallback and one warning per
         // language, instead of failing page after page.
-        let missing: std::collections::BTreeSet<String> =
-            crate::i18n::fallback::referenced_keys(
-                theme
-                    .templates
-                    .values()
-                    .chain(theme.print_templates.values())
-                    .map(|t| t.text.as_str()),
-            )
-            .into_iter()
-            .filter(|id| !catalog.has_any(id))
-            .collect();
+        let missing: std::collections::BTreeSet<String> = crate::i18n::fallback::referenced_keys(
+            theme
+                .templates
+                .values()
+                .chain(theme.print_templates.values())
+                .map(|t| t.text.as_str()),
+        )
+        .into_iter()
+        .filter(|id| !catalog.has_any(id))
+        .collect();
         let (fallbacks, fallback_warnings) =
             crate::i18n::fallback::fallbacks(&missing, &config, &theme.locales);
         if !fallbacks.is_empty() {

@@ -134,3 +134,155 @@ fn runaway_templates_are_stopped_with_a_located_error() {
         assert_eq!(snapshot(&root.join("public")), before);
     }
 }
+
+/// A new user's first minutes: `init` on an empty folder, `build`, `check --strict`, `new
+/// product`, and the site still builds with the draft shown under `--drafts` (issue 9).
+#[test]
+fn init_build_check_and_new_product_on_an_empty_folder() {
+    let parent = tempfile::tempdir().expect("temp dir");
+    let root = parent.path().join("catalog");
+    let run = |args: &[&str], dir: &std::path::Path| {
+        let out = brochure()
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1796083200")
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, stderr) = run(&["init", "catalog"], parent.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("Created a new site in catalog"), "{stdout}");
+    assert!(
+        stdout.contains("cd catalog") && stdout.contains("brochure build"),
+        "{stdout}"
+    );
+    for file in [
+        "brochure.toml",
+        ".gitignore",
+        "content/categories.yaml",
+        "content/products/ex-100.yaml",
+        "content/news/welcome.zh.md",
+        "content/pages/about.ru.md",
+        "locales/en/site.ftl",
+        "static/images/logo.svg",
+    ] {
+        assert!(root.join(file).is_file(), "{file}");
+    }
+    let (code, stdout, stderr) = run(&["build"], &root);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("with 0 warnings"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let (code, stdout, stderr) = run(&["check", "--strict"], &root);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+
+    let (code, stdout, stderr) = run(
+        &["new", "product", "ex-200", "--category", "excavators"],
+        &root,
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("content/products/ex-200.yaml"), "{stdout}");
+    let product = std::fs::read_to_string(root.join("content/products/ex-200.yaml")).expect("read");
+    for line in [
+        "category: excavators",
+        "draft: true",
+        "  en: ",
+        "  zh: ",
+        "  ru: ",
+        "specs:",
+    ] {
+        assert!(product.contains(line), "{line}: {product}");
+    }
+    // Never overwritten.
+    std::fs::write(
+        root.join("content/products/ex-200.yaml"),
+        format!("{product}# mine\n"),
+    )
+    .expect("write");
+    let (code, _, stderr) = run(
+        &["new", "product", "ex-200", "--category", "excavators"],
+        &root,
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("the file exists already"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(root.join("content/products/ex-200.yaml"))
+            .expect("read")
+            .ends_with("# mine\n")
+    );
+    let (code, _, stderr) = run(
+        &["new", "product", "ex-300", "--category", "excavator"],
+        &root,
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("did you mean `excavators`?"), "{stderr}");
+    assert!(
+        !stderr.contains("-->"),
+        "a command-line mistake has no file: {stderr}"
+    );
+
+    for args in [
+        &["new", "category", "loaders"][..],
+        &["new", "news", "expo-2027"],
+        &["new", "page", "contact"],
+    ] {
+        let (code, _, stderr) = run(args, &root);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+    }
+    assert!(root.join("content/news/expo-2027.ru.md").is_file());
+    let (code, stdout, stderr) = run(&["build", "--drafts"], &root);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("with 0 warnings"), "{stdout}{stderr}");
+    assert!(root.join("public/en/products/ex-200/index.html").is_file());
+    assert!(root.join("public/ru/news/expo-2027/index.html").is_file());
+    let (code, stdout, _) = run(&["build"], &root);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("with 0 warnings"), "{stdout}");
+    assert!(
+        !root.join("public/en/products/ex-200/index.html").exists(),
+        "drafts stay out"
+    );
+}
+
+/// `init` refuses a folder with files in it and languages the theme cannot speak.
+#[test]
+fn init_refuses_a_non_empty_folder_and_unknown_languages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+    let out = brochure()
+        .args(["init"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not empty"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("read").count(),
+        1,
+        "nothing written"
+    );
+    let fresh = dir.path().join("new");
+    let out = brochure()
+        .args(["init", "--languages", "en,de"])
+        .arg(&fresh)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no texts in `de`"));
+    assert!(!fresh.exists());
+    let out = brochure()
+        .args(["init", "--languages", "ru,en"])
+        .arg(&fresh)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let config = std::fs::read_to_string(fresh.join("brochure.toml")).expect("read");
+    assert!(config.contains("default_language = \"ru\""), "{config}");
+    assert!(!config.contains("zh-CN"), "{config}");
+    assert!(!fresh.join("locales/zh").exists());
+}

@@ -104,11 +104,17 @@ pub fn fallbacks(
                 Location::file(&file),
                 format!(
                     "the theme shows {} that {} ({lang}) does not define: {}; {}",
-                    if names.len() == 1 { "a message" } else { "messages" },
+                    if names.len() == 1 {
+                        "a message"
+                    } else {
+                        "messages"
+                    },
                     language.name,
                     names.join(", "),
                     if missing.contains("company-name") {
-                        format!("the site shows `{host}` as the company name and leaves the others out")
+                        format!(
+                            "the site shows `{host}` as the company name and leaves the others out"
+                        )
                     } else {
                         "the site leaves them out".into()
                     }
