@@ -47,6 +47,50 @@ fn oversized_image(file: &crate::theme::FileSource) -> Option<String> {
     })
 }
 
+/// One mistake reported at many places (a unit without a name, used by forty products) is
+/// shown once, at its first place, with the others listed after it.
+fn merge_repeats(diags: &mut Vec<Diagnostic>) {
+    const LISTED: usize = 5;
+    let mut first: HashMap<(crate::diagnostics::Severity, String), usize> = HashMap::new();
+    let mut others: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut keep = vec![true; diags.len()];
+    for (i, d) in diags.iter().enumerate() {
+        match first.entry((d.severity, d.message.clone())) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if diags[*e.get()].location != d.location {
+                    others
+                        .entry(*e.get())
+                        .or_default()
+                        .push(d.location.to_string());
+                }
+                keep[i] = false;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+            }
+        }
+    }
+    for (i, places) in others {
+        let d = &mut diags[i];
+        let listed: Vec<&str> = places.iter().take(LISTED).map(String::as_str).collect();
+        let more = places.len().saturating_sub(LISTED);
+        d.message.push_str(&format!(
+            " (also at {}{})",
+            listed.join(", "),
+            if more > 0 {
+                format!(" and {more} more places")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    let mut i = 0;
+    diags.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// Why an SVG is refused: it does not parse (the print engine would fail on it later, naming
 /// only the PDF).
 fn svg_problem(file: &crate::theme::FileSource) -> Option<String> {
@@ -173,10 +217,15 @@ impl Site {
         // Messages the theme shows that no catalog defines get a fallback and one warning per
         // language, instead of failing page after page.
         let missing: std::collections::BTreeSet<String> = crate::i18n::fallback::referenced_keys(
+            // Only the theme's own templates: a typo in the site's `templates/` stays an error
+            // with a suggestion.
             theme
                 .templates
                 .values()
                 .chain(theme.print_templates.values())
+                .filter(|t| {
+                    !t.display.starts_with("templates/") && !t.display.starts_with("print/")
+                })
                 .map(|t| t.text.as_str()),
         )
         .into_iter()
@@ -227,6 +276,7 @@ impl Site {
         site.render_markdown(&mut diags);
         sort(&mut diags);
         site.fold_consequences(&mut diags);
+        merge_repeats(&mut diags);
         if diags.iter().any(Diagnostic::is_error) {
             return Err(diags);
         }

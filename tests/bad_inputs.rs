@@ -1071,3 +1071,31 @@ fn link_to_a_site_url_suggests_the_internal_link() {
         );
     }
 }
+
+/// One mistake at many places (a unit without a name, used by four products) is one error at
+/// the first place, listing the others.
+#[test]
+fn a_mistake_repeated_per_product_is_reported_once_with_its_places() {
+    let d = expect_failure(
+        |r| {
+            for lang in ["en", "zh", "ru"] {
+                let path = r.join(format!("locales/{lang}/site.ftl"));
+                let text = std::fs::read_to_string(&path).expect("read");
+                let kept: String = text
+                    .lines()
+                    .filter(|l| !l.starts_with("unit-kg"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                std::fs::write(path, kept).expect("write");
+            }
+        },
+        "content/products/ex-300.yaml",
+        24,
+        21,
+        "there is no Fluent message `unit-kg` (also at content/products/fe-25.yaml:11:15, content/products/hostile.yaml:15:15, content/products/typst-hostile.yaml:12:15)",
+    );
+    assert_eq!(
+        d.iter().filter(|d| d.message.contains("unit-kg")).count(),
+        1
+    );
+}

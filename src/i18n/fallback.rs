@@ -115,6 +115,8 @@ pub fn fallbacks(
                         format!(
                             "the site shows `{host}` as the company name and leaves the others out"
                         )
+                    } else if names.len() == 1 {
+                        "the site leaves it out".into()
                     } else {
                         "the site leaves them out".into()
                     }
