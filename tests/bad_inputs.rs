@@ -1099,3 +1099,23 @@ fn a_mistake_repeated_per_product_is_reported_once_with_its_places() {
         1
     );
 }
+
+/// A folder or file in `content/` that the build does not read gets a warning instead of
+/// being ignored without a word.
+#[test]
+fn unread_content_folders_are_named() {
+    let site = fixture("basic");
+    write(site.path(), "content/downloads/catalog.pdf", "%PDF");
+    write(site.path(), "content/product.yaml", "category: x\n");
+    let report = build_site_no_pdf(site.path()).expect("builds");
+    let unread: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is not read by brochure"))
+        .map(|w| (w.location.file.as_str(), w.hint.is_some()))
+        .collect();
+    assert_eq!(
+        unread,
+        [("content/downloads", true), ("content/product.yaml", true)]
+    );
+}

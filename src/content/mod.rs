@@ -72,6 +72,7 @@ impl Content {
         let products_dir = usable(content.join("products"), diagnostics);
         let news_dir = usable(content.join("news"), diagnostics);
         let pages_dir = usable(content.join("pages"), diagnostics);
+        unread_entries(root, &content, diagnostics);
         let categories_file = content.join("categories.yaml");
         let categories_usable = content.starts_with(root.join(CONTENT_DIR))
             && crate::source::inside_site(root, &categories_file, diagnostics);
@@ -105,6 +106,41 @@ impl Content {
             news: news.0,
             pages: pages.0,
         }
+    }
+}
+
+/// Files and folders in `content/` that the build does not read: a `content/downloads/` or a
+/// `content/product.yaml` would otherwise be ignored without a word.
+fn unread_entries(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    const READ: &[&str] = &["categories.yaml", "products", "news", "pages"];
+    let Ok(entries) = std::fs::read_dir(content) else {
+        return;
+    };
+    let mut names: Vec<(String, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, e.path().is_dir())
+        })
+        .filter(|(name, _)| !name.starts_with('.') && !READ.contains(&name.as_str()))
+        .collect();
+    names.sort();
+    for (name, is_dir) in names {
+        let hint = if is_dir {
+            "brochure reads content/products/, content/news/ and content/pages/; files to publish as they are go in static/"
+        } else {
+            "brochure reads content/categories.yaml and the folders products/, news/ and pages/; files to publish as they are go in static/"
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                crate::diagnostics::Location::file(display_path(root, &content.join(&name))),
+                format!(
+                    "{} is not read by brochure",
+                    if is_dir { "this folder" } else { "this file" }
+                ),
+            )
+            .with_hint(hint),
+        );
     }
 }
 
