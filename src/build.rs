@@ -164,6 +164,18 @@ pub fn render(
             summary.paths.push(p.path);
         }
         crate::diagnostics::sort(&mut summary.warnings);
+        // The same picture warned about by several documents (datasheets in three languages,
+        // the brochures) is one warning, with the hint of its widest placement.
+        summary.warnings.dedup_by(|later, kept| {
+            let same = later.location == kept.location && later.message == kept.message;
+            if same {
+                let width = |h: &Option<String>| h.as_ref().map(|h| (h.len(), h.clone()));
+                if width(&later.hint) > width(&kept.hint) {
+                    std::mem::swap(&mut kept.hint, &mut later.hint);
+                }
+            }
+            same
+        });
     }
     let mut renderer = Renderer::new(Arc::clone(site))?;
     renderer.set_extras(extras);

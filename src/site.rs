@@ -683,6 +683,27 @@ impl Site {
             );
             return;
         }
+        let extension = path
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(&extension.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    location.clone(),
+                    format!(
+                        "`{path}`: {} pictures cannot be shown on the site and in the PDFs",
+                        if extension.is_empty() {
+                            "files without an extension".to_string()
+                        } else {
+                            format!("`.{extension}`")
+                        }
+                    ),
+                )
+                .with_hint("save it as JPEG (photos), PNG (drawings, transparency), WebP or SVG"),
+            );
+            return;
+        }
         let message = match self.static_url(path) {
             Ok(_) => match self.static_problem(static_key(path)) {
                 Some(problem) => problem,

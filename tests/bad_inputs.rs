@@ -1119,3 +1119,23 @@ fn unread_content_folders_are_named() {
         [("content/downloads", true), ("content/product.yaml", true)]
     );
 }
+
+/// A TIFF failed inside the theme's print template; it is an error at the product line.
+#[test]
+fn unsupported_picture_format_is_an_error_at_the_product() {
+    expect_failure(
+        |r| {
+            std::fs::write(r.join("static/images/photo.tiff"), b"II*\0").expect("write");
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "images/machine.svg",
+                "images/photo.tiff",
+            )
+        },
+        "content/products/ex-300.yaml",
+        4,
+        8,
+        "`images/photo.tiff`: `.tiff` pictures cannot be shown on the site and in the PDFs",
+    );
+}

@@ -253,6 +253,39 @@ impl Printer {
         })
     }
 
+    /// Low-resolution warnings at the place that names the picture (the product's `image:`
+    /// line, or the static file for the theme's cover), one per picture and document with its
+    /// worst placement. The message does not name the PDF, so the build shows each picture
+    /// once however many documents print it.
+    fn resolution_warnings(&self, mut low: Vec<LowResolution>) -> Vec<Diagnostic> {
+        let site = &*self.site;
+        low.sort_by(|a, b| a.path.cmp(&b.path).then(a.dpi.total_cmp(&b.dpi)));
+        low.dedup_by(|later, first| later.path == first.path);
+        low.into_iter()
+            .map(|l| {
+                let rel = l.path.trim_start_matches("/static/");
+                let location = site
+                    .products
+                    .iter()
+                    .find(|p| p.image.as_deref().map(|i| i.trim_start_matches('/')) == Some(rel))
+                    .map(|p| p.image_location.clone())
+                    .unwrap_or_else(|| Location::file(format!("static/{rel}")));
+                let needed = (l.mm / 25.4 * MIN_DPI).ceil();
+                Diagnostic::warning(
+                    location,
+                    format!(
+                        "`{rel}` ({}×{} px) is too small for print: below {MIN_DPI:.0} dpi where it is printed",
+                        l.pixels.0, l.pixels.1
+                    ),
+                )
+                .with_hint(format!(
+                    "use a picture at least {needed:.0} px wide (it is printed up to {:.0} mm wide), or an SVG drawing",
+                    l.mm
+                ))
+            })
+            .collect()
+    }
+
     pub fn site(&self) -> &Site {
         &self.site
     }
@@ -454,9 +487,11 @@ impl Printer {
                 })
                 .collect::<Vec<_>>()
         })?;
+        let mut low = Vec::new();
         for page in document.pages() {
-            check_image_resolution(&page.frame, &job.output_file(site), &mut warnings);
+            low_resolution_images(&page.frame, &prepared.files, &mut low);
         }
+        warnings.extend(self.resolution_warnings(low));
         let standards = match prepared.pdf_standard {
             Some(PdfStandard::A2b) => typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]),
             None => Ok(typst_pdf::PdfStandards::default()),
@@ -820,37 +855,53 @@ fn encode_png(img: &image::GrayImage) -> Vec<u8> {
     out.into_inner()
 }
 
-fn check_image_resolution(frame: &Frame, file: &str, warnings: &mut Vec<Diagnostic>) {
+/// A raster picture printed below [`MIN_DPI`]: its virtual path, pixel size, printed width in
+/// mm and resolution.
+struct LowResolution {
+    path: String,
+    pixels: (u32, u32),
+    mm: f64,
+    dpi: f64,
+}
+
+/// Raster pictures of the site (product images, the cover) placed below [`MIN_DPI`], found by
+/// matching the placed image's bytes with the files the document was given.
+fn low_resolution_images(
+    frame: &Frame,
+    files: &BTreeMap<String, (Bytes, Key)>,
+    found: &mut Vec<LowResolution>,
+) {
     for (_, item) in frame.items() {
         match item {
-            FrameItem::Group(group) => check_image_resolution(&group.frame, file, warnings),
+            FrameItem::Group(group) => low_resolution_images(&group.frame, files, found),
             FrameItem::Image(image, size, _) => {
                 // Pixel art scaled without smoothing (the QR codes) is sharp at any size.
                 let pixelated = image.scaling()
                     == typst::foundations::Smart::Custom(typst::visualize::ImageScaling::Pixelated);
-                if let typst::visualize::ImageKind::Raster(_) = image.kind()
-                    && !pixelated
-                {
-                    let inches = size.x.to_inches();
-                    if inches > 0.0 {
-                        let dpi = image.width() / inches;
-                        if dpi < MIN_DPI {
-                            warnings.push(
-                                Diagnostic::warning(
-                                    Location::file(file),
-                                    format!(
-                                        "a {}×{} px image is printed {:.0} mm wide: {:.0} dpi, below {MIN_DPI:.0} dpi",
-                                        image.width(),
-                                        image.height(),
-                                        size.x.to_mm(),
-                                        dpi
-                                    ),
-                                )
-                                .with_hint("use a larger image or a vector (SVG) drawing"),
-                            );
-                        }
-                    }
+                let typst::visualize::ImageKind::Raster(raster) = image.kind() else {
+                    continue;
+                };
+                let inches = size.x.to_inches();
+                if pixelated || inches <= 0.0 {
+                    continue;
                 }
+                let dpi = image.width() / inches;
+                if dpi >= MIN_DPI {
+                    continue;
+                }
+                let Some(path) = files
+                    .iter()
+                    .find(|(_, (bytes, _))| bytes == raster.data())
+                    .map(|(path, _)| path.clone())
+                else {
+                    continue;
+                };
+                found.push(LowResolution {
+                    path,
+                    pixels: (image.width() as u32, image.height() as u32),
+                    mm: size.x.to_mm(),
+                    dpi,
+                });
             }
             _ => {}
         }
