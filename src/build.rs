@@ -209,7 +209,7 @@ pub fn render(
     }
     for route in &routes {
         let path = route.output_file();
-        if path.ends_with(".html") {
+        if path.ends_with(".html") && !matches!(route, Route::Alias { .. }) {
             summary.pages += 1;
         }
         summary.paths.push(path);

@@ -64,13 +64,23 @@ pub enum Route {
     Atom {
         lang: String,
     },
+    /// An old URL (`aliases:` in a source) that redirects to `to`. `path` is relative to the
+    /// site's base: `old/ex-300/` or `old/ex-300.html`.
+    Alias {
+        path: String,
+        to: Box<Route>,
+    },
 }
 
 impl Route {
     /// The language of a localized route.
     pub fn lang(&self) -> Option<&str> {
         match self {
-            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots => None,
+            Route::Chooser
+            | Route::NotFound
+            | Route::Sitemap
+            | Route::Robots
+            | Route::Alias { .. } => None,
             Route::Home { lang }
             | Route::Products { lang }
             | Route::Product { lang, .. }
@@ -121,6 +131,7 @@ impl Route {
             Route::Article { lang, slug } => format!("{lang}/news/{slug}/"),
             Route::Page { lang, slug } => format!("{lang}/{slug}/"),
             Route::Atom { lang } => format!("{lang}/atom.xml"),
+            Route::Alias { path, .. } => path.clone(),
         }
     }
 
@@ -144,7 +155,7 @@ impl Route {
         Some(match self {
             Route::Chooser => "chooser.html",
             Route::NotFound => "404.html",
-            Route::Sitemap | Route::Robots => return None,
+            Route::Sitemap | Route::Robots | Route::Alias { .. } => return None,
             Route::Home { .. } => "home.html",
             Route::Products { .. } => "products.html",
             Route::Product { .. } => "product.html",
@@ -171,6 +182,7 @@ impl Route {
             Route::Article { .. } => "article",
             Route::Page { .. } => "page",
             Route::Atom { .. } => "atom",
+            Route::Alias { .. } => "alias",
         }
     }
 
@@ -178,7 +190,12 @@ impl Route {
     pub fn in_sitemap(&self) -> bool {
         !matches!(
             self,
-            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots | Route::Atom { .. }
+            Route::Chooser
+                | Route::NotFound
+                | Route::Sitemap
+                | Route::Robots
+                | Route::Atom { .. }
+                | Route::Alias { .. }
         )
     }
 }
@@ -236,6 +253,7 @@ pub fn plan(site: &Site) -> Vec<Route> {
         }
         routes.push(Route::Atom { lang });
     }
+    routes.extend(site.aliases().into_iter().map(|a| a.route));
     routes
 }
 

@@ -91,6 +91,34 @@ fn merge_repeats(diags: &mut Vec<Diagnostic>) {
     });
 }
 
+/// Whether the site and the PDFs can show a picture in this format (by its extension).
+fn supported_picture(path: &str) -> bool {
+    let extension = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(&extension.as_str())
+}
+
+fn unsupported_picture(path: &str, location: &Location) -> Diagnostic {
+    let extension = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    Diagnostic::error(
+        location.clone(),
+        format!(
+            "`{path}`: {} pictures cannot be shown on the site and in the PDFs",
+            if extension.is_empty() {
+                "files without an extension".to_string()
+            } else {
+                format!("`.{extension}`")
+            }
+        ),
+    )
+    .with_hint("save it as JPEG (photos), PNG (drawings, transparency), WebP or SVG")
+}
+
 /// Why an SVG is refused: it does not parse (the print engine would fail on it later, naming
 /// only the PDF).
 fn svg_problem(file: &crate::theme::FileSource) -> Option<String> {
@@ -176,6 +204,55 @@ struct Index {
     pages: HashMap<String, usize>,
     /// Product id → indices of the news articles that name it (any translation).
     news_about: HashMap<String, Vec<usize>>,
+}
+
+/// An old URL that redirects to a page of the site (`aliases:` in a source).
+#[derive(Debug, Clone)]
+pub struct SiteAlias {
+    /// The redirect's route ([`Route::Alias`]).
+    pub route: Route,
+    /// Where the alias is written, for error messages.
+    pub location: Location,
+    /// What the source wrote.
+    pub written: String,
+}
+
+/// The output path below the site's base for an alias as written (`/old/ex-300/` →
+/// `old/ex-300/`), or why it cannot be one.
+pub fn alias_path(written: &str) -> Result<String, String> {
+    let t = written.trim();
+    if t.contains("://") {
+        return Err("write the path only, without the scheme and host (`/old/page/`)".into());
+    }
+    let Some(rest) = t.strip_prefix('/') else {
+        return Err("an alias is a path on the site and starts with `/`".into());
+    };
+    if rest.is_empty() {
+        return Err("`/` is the site's own start page".into());
+    }
+    if rest.contains(['?', '#', '\\', '%'])
+        || rest.chars().any(|c| c.is_control() || c.is_whitespace())
+    {
+        return Err("an alias is a plain path: no `?`, `#`, `%`, `\\` or spaces".into());
+    }
+    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
+    if segments
+        .iter()
+        .any(|s| s.is_empty() || *s == "." || *s == "..")
+    {
+        return Err("an alias may not contain `//`, `.` or `..` segments".into());
+    }
+    let last = segments.last().copied().unwrap_or("");
+    if rest.ends_with('/') || !last.contains('.') {
+        Ok(format!("{}/", segments.join("/")))
+    } else if last.ends_with(".html") || last.ends_with(".htm") {
+        Ok(segments.join("/"))
+    } else {
+        Err(
+            "a static site can redirect from folder paths (`/old/page/`) and `.html` files only"
+                .into(),
+        )
+    }
 }
 
 /// A loaded site and the warnings found on the way.
@@ -457,6 +534,7 @@ impl Site {
     /// Cross-checks references and reports missing translations.
     fn validate(&self, diags: &mut Vec<Diagnostic>) {
         self.check_theme_images(diags);
+        self.check_aliases(diags);
         let default = &self.config.default_language;
         let category_ids: Vec<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
         for c in &self.categories {
@@ -683,28 +761,11 @@ impl Site {
             );
             return;
         }
-        let extension = path
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_lowercase())
-            .unwrap_or_default();
-        if !["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(&extension.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    location.clone(),
-                    format!(
-                        "`{path}`: {} pictures cannot be shown on the site and in the PDFs",
-                        if extension.is_empty() {
-                            "files without an extension".to_string()
-                        } else {
-                            format!("`.{extension}`")
-                        }
-                    ),
-                )
-                .with_hint("save it as JPEG (photos), PNG (drawings, transparency), WebP or SVG"),
-            );
-            return;
-        }
         let message = match self.static_url(path) {
+            Ok(_) if !supported_picture(path) => {
+                diags.push(unsupported_picture(path, location));
+                return;
+            }
             Ok(_) => match self.static_problem(static_key(path)) {
                 Some(problem) => problem,
                 None => return,
@@ -970,6 +1031,136 @@ impl Site {
         route.path(&self.config.base_path)
     }
 
+    /// Every valid alias of every product, category, news article and page, with the route
+    /// it redirects to (products and categories go to the default language).
+    pub fn aliases(&self) -> Vec<SiteAlias> {
+        let default = &self.config.default_language;
+        let mut out = Vec::new();
+        let mut add = |written: &str, location: &Location, to: Route| {
+            if let Ok(path) = alias_path(written) {
+                out.push(SiteAlias {
+                    route: Route::Alias {
+                        path,
+                        to: Box::new(to),
+                    },
+                    location: location.clone(),
+                    written: written.to_string(),
+                });
+            }
+        };
+        for p in &self.products {
+            for (a, at) in &p.aliases {
+                add(
+                    a,
+                    at,
+                    Route::Product {
+                        lang: default.clone(),
+                        id: p.id.clone(),
+                    },
+                );
+            }
+        }
+        for c in &self.categories {
+            for (a, at) in &c.aliases {
+                add(
+                    a,
+                    at,
+                    Route::Category {
+                        lang: default.clone(),
+                        id: c.id.clone(),
+                        page: 1,
+                    },
+                );
+            }
+        }
+        for (articles, news) in [(&self.news, true), (&self.pages, false)] {
+            for article in articles {
+                for t in article.translations.values() {
+                    for (a, at) in &t.aliases {
+                        let to = if news {
+                            Route::Article {
+                                lang: t.lang.clone(),
+                                slug: article.slug.clone(),
+                            }
+                        } else {
+                            Route::Page {
+                                lang: t.lang.clone(),
+                                slug: article.slug.clone(),
+                            }
+                        };
+                        add(a, at, to);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Aliases that cannot be written: a malformed path, one used twice, or one at the place
+    /// of a page or static file of the site.
+    fn check_aliases(&self, diags: &mut Vec<Diagnostic>) {
+        let mut written: Vec<(&str, &Location)> = Vec::new();
+        for p in &self.products {
+            written.extend(p.aliases.iter().map(|(a, l)| (a.as_str(), l)));
+        }
+        for c in &self.categories {
+            written.extend(c.aliases.iter().map(|(a, l)| (a.as_str(), l)));
+        }
+        for article in self.news.iter().chain(&self.pages) {
+            for t in article.translations.values() {
+                written.extend(t.aliases.iter().map(|(a, l)| (a.as_str(), l)));
+            }
+        }
+        for (a, at) in &written {
+            if let Err(why) = alias_path(a) {
+                diags.push(
+                    Diagnostic::error((*at).clone(), format!("alias `{a}`: {why}"))
+                        .with_hint("write the old address's path, e.g. `/old-site/excavator-300.html` or `/products/ex300/`"),
+                );
+            }
+        }
+        let pages: HashMap<String, Route> = crate::plan::plan(self)
+            .into_iter()
+            .filter(|r| !matches!(r, Route::Alias { .. }))
+            .map(|r| (r.output_file(), r))
+            .collect();
+        let mut seen: HashMap<String, Location> = HashMap::new();
+        for alias in self.aliases() {
+            let file = alias.route.output_file();
+            if let Some(page) = pages.get(&file) {
+                diags.push(
+                    Diagnostic::error(
+                        alias.location.clone(),
+                        format!(
+                            "alias `{}` is the address of a page of the site ({})",
+                            alias.written,
+                            self.url(page)
+                        ),
+                    )
+                    .with_hint("an alias is an old address that no longer has a page; remove it"),
+                );
+            } else if self.theme.static_files.contains_key(&file) {
+                diags.push(Diagnostic::error(
+                    alias.location.clone(),
+                    format!(
+                        "alias `{}` is the address of the static file `static/{file}`",
+                        alias.written
+                    ),
+                ));
+            } else if let Some(first) = seen.get(&file) {
+                diags.push(
+                    Diagnostic::error(
+                        alias.location.clone(),
+                        format!("alias `{}` is used twice", alias.written),
+                    )
+                    .with_hint(format!("the other one is at {first}")),
+                );
+            } else {
+                seen.insert(file, alias.location.clone());
+            }
+        }
+    }
+
     /// Absolute URL of a route.
     pub fn permalink(&self, route: &Route) -> String {
         format!("{}{}", self.config.base_url, route.relative_url())
@@ -999,6 +1190,7 @@ fn empty_translation() -> &'static Translation {
         products: Vec::new(),
         template: None,
         draft: false,
+        aliases: Vec::new(),
         body: String::new(),
         body_line: 1,
     })

@@ -1139,3 +1139,53 @@ fn unsupported_picture_format_is_an_error_at_the_product() {
         "`images/photo.tiff`: `.tiff` pictures cannot be shown on the site and in the PDFs",
     );
 }
+
+/// Aliases are checked: a malformed path, a page's own address, or one used twice.
+#[test]
+fn bad_aliases_are_located_errors() {
+    let with_aliases = |aliases: &'static str| {
+        move |r: &Path| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "order: 1",
+                &format!("order: 1\naliases: {aliases}"),
+            )
+        }
+    };
+    expect_failure(
+        with_aliases("[/old/ex300.php]"),
+        "content/products/ex-300.yaml",
+        3,
+        11,
+        "alias `/old/ex300.php`: a static site can redirect from folder paths",
+    );
+    expect_failure(
+        with_aliases("[old/]"),
+        "content/products/ex-300.yaml",
+        3,
+        11,
+        "starts with `/`",
+    );
+    expect_failure(
+        with_aliases("[/../../etc/]"),
+        "content/products/ex-300.yaml",
+        3,
+        11,
+        "may not contain `//`, `.` or `..` segments",
+    );
+    expect_failure(
+        with_aliases("[/en/products/fe-25/]"),
+        "content/products/ex-300.yaml",
+        3,
+        11,
+        "alias `/en/products/fe-25/` is the address of a page of the site (/catalog/en/products/fe-25/)",
+    );
+    expect_failure(
+        with_aliases("[/old/, /old]"),
+        "content/products/ex-300.yaml",
+        3,
+        18,
+        "alias `/old` is used twice",
+    );
+}

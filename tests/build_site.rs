@@ -418,3 +418,55 @@ fn a_minimal_site_builds_with_the_default_theme() {
     assert_eq!(text_of(&h1[0]).trim(), "acme-machines.example");
     assert_eq!(report.pdfs, 2, "one catalog brochure per language");
 }
+
+/// `aliases:` write redirect pages at old addresses: to the default language for products and
+/// categories, to the article's own language for news and pages; listed nowhere else.
+#[test]
+fn aliases_redirect_old_addresses() {
+    let site = fixture("basic");
+    let root = site.path();
+    let product = root.join("content/products/ex-300.yaml");
+    let text = std::fs::read_to_string(&product).expect("read");
+    std::fs::write(
+        &product,
+        text.replacen(
+            "category: excavators",
+            "category: excavators\naliases: [/old/ex300.html, /products/ex-300/]",
+            1,
+        ),
+    )
+    .expect("write");
+    let page = root.join("content/pages/about.ru.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(
+        &page,
+        text.replacen("---\n", "---\naliases: [/o-nas/]\n", 1),
+    )
+    .expect("write");
+    let report = build_site_no_pdf(root).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    for (file, target) in [
+        ("old/ex300.html", "/catalog/en/products/ex-300/"),
+        ("products/ex-300/index.html", "/catalog/en/products/ex-300/"),
+        ("o-nas/index.html", "/catalog/ru/about/"),
+    ] {
+        let doc = html(root, file);
+        let refresh = select(&doc, "meta[http-equiv='refresh']");
+        assert_eq!(
+            refresh[0].attr("content"),
+            Some(format!("0; url={target}").as_str()),
+            "{file}"
+        );
+        let canonical = select(&doc, "link[rel='canonical']");
+        assert_eq!(
+            canonical[0].attr("href"),
+            Some(format!("https://fixture.example{target}").as_str())
+        );
+        assert_eq!(
+            select(&doc, "meta[name='robots']")[0].attr("content"),
+            Some("noindex")
+        );
+    }
+    let sitemap = read(root, "sitemap.xml");
+    assert!(!sitemap.contains("old/ex300") && !sitemap.contains("o-nas"));
+    assert_eq!(report.pages, 41, "redirects are not counted as pages");
+}

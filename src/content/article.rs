@@ -36,6 +36,8 @@ pub struct Translation {
     pub products: Vec<(String, Location)>,
     pub template: Option<(String, Location)>,
     pub draft: bool,
+    /// Old URLs (paths on the site) that redirect to this translation, with their places.
+    pub aliases: Vec<(String, Location)>,
     /// Markdown body and the line it starts on in the file.
     pub body: String,
     pub body_line: usize,
@@ -88,6 +90,9 @@ struct FrontMatter {
     template: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
+    /// Old URLs that redirect to this language's version.
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 pub fn load_articles(
@@ -209,6 +214,11 @@ fn load_translation(
                 .collect(),
             template: fm.template.map(|t| (t.value, at(&t.referenced))),
             draft: fm.draft,
+            aliases: fm
+                .aliases
+                .into_iter()
+                .map(|a| (a.value, at(&a.referenced)))
+                .collect(),
             body: body.to_string(),
             body_line,
             file,

@@ -14,6 +14,8 @@ pub struct Category {
     pub summary: Localized<String>,
     pub order: i64,
     pub location: Location,
+    /// Old URLs (paths on the site) that redirect to the category, with their places.
+    pub aliases: Vec<(String, Location)>,
 }
 
 #[derive(Deserialize)]
@@ -23,6 +25,9 @@ struct RawCategory {
     name: RawLocalized<String>,
     summary: Option<RawLocalized<String>>,
     order: Option<i64>,
+    /// Old URLs that redirect here.
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 pub fn load_categories(
@@ -81,6 +86,18 @@ pub fn load_categories(
             summary,
             order: c.order.unwrap_or(index as i64),
             location,
+            aliases: c
+                .aliases
+                .into_iter()
+                .map(|a| {
+                    let at = Location::new(
+                        &file,
+                        a.referenced.line() as usize,
+                        a.referenced.column() as usize,
+                    );
+                    (a.value, at)
+                })
+                .collect(),
         });
     }
     categories.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));

@@ -31,6 +31,8 @@ pub struct Product {
     pub features: Localized<Vec<String>>,
     /// In the order of the file.
     pub specs: Vec<Spec>,
+    /// Old URLs (paths on the site) that redirect to the product, with their places.
+    pub aliases: Vec<(String, Location)>,
 }
 
 /// One row of the specification table. The label comes from the Fluent message `spec-<key>`,
@@ -90,6 +92,9 @@ struct RawProduct {
     features: Option<RawLocalized<Vec<String>>>,
     #[serde(default)]
     specs: OrderedSpecs,
+    /// Old URLs that redirect here.
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -472,6 +477,11 @@ fn load_product(
         at(i.referenced.line(), i.referenced.column())
     });
     // Warnings (none today) would be lost here; from_raw only reports errors.
+    let aliases = raw
+        .aliases
+        .into_iter()
+        .map(|a| (a.value, at(a.referenced.line(), a.referenced.column())))
+        .collect();
     Ok(Product {
         id,
         category_location: at(
@@ -490,6 +500,7 @@ fn load_product(
         description,
         features,
         specs,
+        aliases,
     })
 }
 

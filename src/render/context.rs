@@ -332,7 +332,9 @@ impl<'a> Cx<'a> {
         let site = self.site;
         let default = self.default();
         let (per_lang, x_default): (Vec<Route>, Route) = match route {
-            Route::NotFound | Route::Sitemap | Route::Robots => return json!([]),
+            Route::NotFound | Route::Sitemap | Route::Robots | Route::Alias { .. } => {
+                return json!([]);
+            }
             Route::Chooser => (
                 site.config
                     .languages
@@ -897,7 +899,11 @@ impl<'a> Cx<'a> {
                     ("updated", TValue::from(updated)),
                 ]
             }
-            Route::Chooser | Route::NotFound | Route::Sitemap | Route::Robots => Vec::new(),
+            Route::Chooser
+            | Route::NotFound
+            | Route::Sitemap
+            | Route::Robots
+            | Route::Alias { .. } => Vec::new(),
         }
     }
 }

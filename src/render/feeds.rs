@@ -39,6 +39,20 @@ pub fn sitemap(site: &Site) -> String {
     out
 }
 
+/// The page written at an old URL (`aliases:`): an immediate redirect to the item's page, with
+/// the canonical link so search engines move their ranking over, and a plain link for the rest.
+pub fn redirect(site: &Site, to: &Route) -> String {
+    let url = xml_escape(&site.url(to));
+    let permalink = xml_escape(&site.permalink(to));
+    let lang = to
+        .lang()
+        .and_then(|code| site.config.language(code))
+        .map_or("en", |l| l.locale.as_str());
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{permalink}</title>\n<link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<p><a href=\"{url}\">{permalink}</a></p>\n</body>\n</html>\n"
+    )
+}
+
 pub fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",

@@ -135,6 +135,7 @@ impl Renderer {
         let bytes = match route {
             Route::Sitemap => feeds::sitemap(site).into_bytes(),
             Route::Robots => feeds::robots(site).into_bytes(),
+            Route::Alias { to, .. } => feeds::redirect(site, to).into_bytes(),
             _ => {
                 let template = context::template_for(site, route);
                 let ctx = context::build(site, route, &self.extras, &self.memo);
