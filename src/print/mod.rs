@@ -551,8 +551,11 @@ impl Printer {
             },
         ));
         if let Some(map) = ctx.as_object_mut() {
+            // The fixed 2000-01-01 of a site without news keeps PDFs reproducible, but is not
+            // a date to print on a cover.
             let date = self
                 .today
+                .filter(|_| date_is_known(site))
                 .and_then(|t| Some((t.year()?, t.month()?, t.day()?)))
                 .and_then(|(y, m, d)| site.formats(lang).map(|f| f.dates.format(y, m, d)))
                 .unwrap_or_default();
@@ -747,6 +750,18 @@ impl Printer {
         }
         out
     }
+}
+
+/// Whether [`pdf_date`] is a real date (from `SOURCE_DATE_EPOCH` or a news article) rather
+/// than the fixed fallback.
+fn date_is_known(site: &Site) -> bool {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .is_some_and(|s| s.trim().parse::<i64>().is_ok())
+        || site
+            .news
+            .iter()
+            .any(|a| site.translation(a, &site.config.default_language).date.is_some())
 }
 
 /// The date written into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention),
