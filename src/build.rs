@@ -506,6 +506,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let load_options = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
+        keep_going: false,
     };
     let (site, mut warnings) = load(root, load_options)?;
     let cache = if options.no_cache {

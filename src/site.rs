@@ -142,6 +142,9 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Override `base_url` from the config (e.g. for a staging server).
     pub base_url: Option<String>,
+    /// Return the model even when there are errors (they are in [`Loaded::warnings`]): what
+    /// loaded can still be checked. Never used to build.
+    pub keep_going: bool,
 }
 
 /// A text pre-rendered to HTML for one language.
@@ -354,7 +357,7 @@ impl Site {
         sort(&mut diags);
         site.fold_consequences(&mut diags);
         merge_repeats(&mut diags);
-        if diags.iter().any(Diagnostic::is_error) {
+        if diags.iter().any(Diagnostic::is_error) && !options.keep_going {
             return Err(diags);
         }
         Ok(Loaded {

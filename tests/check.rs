@@ -371,14 +371,24 @@ fn build_errors_come_first_with_the_builds_messages() {
     let failure = build_site_no_pdf(site.path()).expect_err("the build fails");
     let report = run_check(site.path());
     assert!(!report.rendered && !report.ok);
-    let build: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
+    let build: Vec<String> = failure.errors().map(|d| d.to_string()).collect();
     let checked: Vec<String> = report
         .findings
         .iter()
         .filter_map(|f| f.diagnostic.as_ref())
+        .filter(|d| d.is_error())
         .map(|d| d.to_string())
         .collect();
     assert_eq!(checked, build);
+    // What loaded is still measured: translation gaps of the products that parsed.
+    assert_eq!(report.languages.len(), 3);
+    assert!(
+        report.findings.iter().any(|f| f.diagnostic.is_none()
+            && f.file.as_deref() == Some("content/products/ex-300.yaml")
+            && f.lang.as_deref() == Some("ru")),
+        "{:#?}",
+        report.findings
+    );
     assert!(
         checked.iter().any(|d| d.starts_with(
             "content/products/fe-25.yaml:1:11: error: product `fe-25` is in category `forklift`"
@@ -404,6 +414,10 @@ fn build_errors_come_first_with_the_builds_messages() {
         "{stdout}"
     );
     assert!(stdout.contains("The site does not build"), "{stdout}");
+    assert!(
+        stdout.contains("translations were checked in what loaded"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -333,6 +333,28 @@ pub fn check(options: &CheckOptions) -> Report {
                 .iter()
                 .map(Finding::from_diagnostic)
                 .collect();
+            // The site does not build, but what loaded can still be measured: translation
+            // gaps of every product, article and message that parsed.
+            let partial = crate::site::Site::load(
+                &options.root,
+                LoadOptions {
+                    keep_going: true,
+                    ..LoadOptions::default()
+                },
+            );
+            if let Ok(loaded) = partial {
+                let gaps = completeness::collect(&loaded.site);
+                let covered: HashSet<&Location> = gaps.covered.iter().collect();
+                report.findings.retain(|f| {
+                    f.diagnostic
+                        .as_ref()
+                        .is_none_or(|d| d.is_error() || !covered.contains(&d.location))
+                });
+                report.default_language = Some(loaded.site.config.default_language.clone());
+                report.findings.extend(gaps.findings);
+                report.languages = gaps.languages;
+                report.products = gaps.products;
+            }
         }
         Ok(rendered) => collect(&rendered, options, &mut report),
     }

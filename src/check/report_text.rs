@@ -76,7 +76,12 @@ pub fn to_text(report: &Report, color: bool) -> String {
     if !report.rendered {
         let _ = writeln!(
             out,
-            "The site does not build, so translations and links were not checked."
+            "The site does not build, so links were not checked{}.",
+            if report.languages.is_empty() {
+                " and neither were translations"
+            } else {
+                "; translations were checked in what loaded"
+            }
         );
     }
 

@@ -758,10 +758,11 @@ fn date_is_known(site: &Site) -> bool {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .is_some_and(|s| s.trim().parse::<i64>().is_ok())
-        || site
-            .news
-            .iter()
-            .any(|a| site.translation(a, &site.config.default_language).date.is_some())
+        || site.news.iter().any(|a| {
+            site.translation(a, &site.config.default_language)
+                .date
+                .is_some()
+        })
 }
 
 /// The date written into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention),
