@@ -203,8 +203,10 @@ pub fn render(
         }
     }
     if !errors.is_empty() {
-        // One template bug fails every page that uses it; sorting drops the repeats.
+        // One template bug fails every page that uses it; sorting drops the repeats, and one
+        // bad message shown by several templates is one error at the message.
         crate::diagnostics::sort(&mut errors);
+        errors.dedup_by(|a, b| a.location == b.location && a.message == b.message);
         return Err(errors);
     }
     for route in &routes {

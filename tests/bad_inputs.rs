@@ -1189,3 +1189,33 @@ fn bad_aliases_are_located_errors() {
         "alias `/old` is used twice",
     );
 }
+
+/// A site message the theme shows that cannot be formatted is an error at the message, not
+/// at the theme's template (issue 9).
+#[test]
+fn site_message_the_theme_cannot_show_is_an_error_at_the_message() {
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "locales/en/site.ftl",
+                "company-tagline = Machines for testing",
+                "company-tagline = Machines for { $market }",
+            )
+        },
+        "locales/en/site.ftl",
+        3,
+        1,
+        "Fluent message `company-tagline` in `en` cannot be shown: `{ $market }` has no value here",
+    );
+    let errors: Vec<_> = d.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0]
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.contains("the theme shows it at (built-in theme)/")),
+        "{:?}",
+        errors[0].hint
+    );
+}

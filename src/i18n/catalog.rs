@@ -358,8 +358,19 @@ impl Catalog {
                 .and_then(|m| m.get(id))
                 .map(|i| format!(" ({})", i.location))
                 .unwrap_or_default();
+            use fluent_bundle::FluentError;
+            use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+            let why = match e {
+                FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                    id: var,
+                })) => format!("`{{ ${var} }}` has no value here"),
+                FluentError::ResolverError(ResolverError::Cyclic) => {
+                    "the message refers to itself".to_string()
+                }
+                other => other.to_string(),
+            };
             return Err(format!(
-                "Fluent message `{id}` in `{bundle_lang}`{place}: {e}"
+                "Fluent message `{id}` in `{bundle_lang}`{place}: {why}"
             ));
         }
         Ok(Formatted {

@@ -294,9 +294,41 @@ pub(crate) fn template_error(
     let display = templates
         .get(&name)
         .map_or_else(|| format!("templates/{name}"), |t| t.display.clone());
+    if let Some(d) = at_site_message(&message, &display, line) {
+        return d;
+    }
     Diagnostic::error(
         Location::new(display, line, column),
         format!("{kind} in `{name}`: {message}"),
+    )
+}
+
+/// A template failed because a message the site wrote cannot be formatted (it uses a variable
+/// the template does not pass, say): the mistake is in the site's `.ftl` file, so the error is
+/// placed there, naming the template line that shows the message.
+fn at_site_message(message: &str, template: &str, template_line: usize) -> Option<Diagnostic> {
+    let start = message.find("Fluent message `")?;
+    let rest = &message[start..];
+    let open = rest.find(" (")?;
+    let close = rest[open..].find("): ")? + open;
+    let place = &rest[open + 2..close];
+    let mut parts = place.rsplitn(3, ':');
+    let column: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let file = parts.next()?;
+    if !file.starts_with("locales/") {
+        return None;
+    }
+    let what = &rest[..open];
+    let why = &rest[close + 3..];
+    Some(
+        Diagnostic::error(
+            Location::new(file, line, column),
+            format!("{what} cannot be shown: {why}"),
+        )
+        .with_hint(format!(
+            "the theme shows it at {template}:{template_line} without such a value; write the text without `{{ $… }}` placeholders"
+        )),
     )
 }
 
