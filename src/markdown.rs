@@ -14,6 +14,11 @@ pub trait LinkResolver {
     fn resolve(&self, target: &str) -> Result<String, String>;
     /// For a root-relative URL such as `/images/a.svg`: `Err` when no such file will exist.
     fn check_asset(&self, url: &str) -> Result<String, String>;
+    /// For an absolute URL of the site's own pages (`https://site/en/products/x/`): the
+    /// `@/…` link to write instead, so the link follows the reader's language and is checked.
+    fn own_page(&self, _url: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Where the Markdown came from, for error locations.
@@ -149,6 +154,16 @@ fn rewrite_url<'a>(
 ) -> Option<CowStr<'a>> {
     if is_dangerous_url(dest) {
         return None;
+    }
+    if let Some(target) = links.own_page(dest) {
+        errors.push(
+            Diagnostic::error(
+                locate(),
+                format!("`{dest}`: this is a page of the site; link with `@/{target}` so the link follows the reader's language and is checked"),
+            )
+            .with_hint(format!("write [text](@/{target})")),
+        );
+        return Some(dest.clone());
     }
     if let Some(target) = dest.strip_prefix("@/") {
         return match links.resolve(target) {

@@ -1276,6 +1276,10 @@ impl LinkResolver for SiteLinks<'_> {
         Ok(format!("{}{fragment}", site.url(&route)))
     }
 
+    fn own_page(&self, url: &str) -> Option<String> {
+        self.absolute_page_target(url)
+    }
+
     fn check_asset(&self, url: &str) -> Result<String, String> {
         let found = match self.site.static_url(url) {
             Ok(found) => found,
@@ -1296,6 +1300,14 @@ impl LinkResolver for SiteLinks<'_> {
 }
 
 impl SiteLinks<'_> {
+    /// The `@/…` target for an absolute URL of one of the site's pages.
+    fn absolute_page_target(&self, url: &str) -> Option<String> {
+        let base = &self.site.config.base_url;
+        let rest = url.strip_prefix(base.as_str())?;
+        let root = format!("{}{rest}", self.site.config.base_path);
+        self.site_page_target(&root)
+    }
+
     /// The `@/…` target for a root-relative URL of one of the site's pages
     /// (`/en/products/ex-300/` → `products/ex-300`), if it is one.
     fn site_page_target(&self, url: &str) -> Option<String> {

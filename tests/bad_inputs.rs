@@ -1019,6 +1019,25 @@ fn yaml_typing_mistakes_in_plain_words() {
         1,
         "the file is empty",
     );
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "  en: EX-300 Excavator",
+                "  en: \"EX-300 \"Quarry\" Excavator\"",
+            )
+        },
+        "content/products/ex-300.yaml",
+        6,
+        3,
+        "a `\"` inside double quotes ends the text early",
+    );
+    assert!(
+        d[0].hint
+            .as_deref()
+            .is_some_and(|h| h.contains("single quotes"))
+    );
 }
 
 /// `{value: 8000 kg}` was shown as "8000 kg кг"; a value is a number, or text without a unit.
@@ -1053,6 +1072,10 @@ fn link_to_a_site_url_suggests_the_internal_link() {
         (
             "/catalog/ru/categories/forklifts/",
             "@/categories/forklifts",
+        ),
+        (
+            "https://fixture.example/catalog/zh/products/fe-25/",
+            "@/products/fe-25",
         ),
     ] {
         expect_failure(
