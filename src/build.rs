@@ -223,7 +223,7 @@ pub fn render(
 /// skipped with a warning (the page wins); one where the site needs a folder (`static/en` next
 /// to `en/index.html`) or below a page's path cannot be written at all and is an error. Found
 /// from the plan before anything is written, and named at the static file.
-fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Diagnostic>) {
+pub(crate) fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Diagnostic>) {
     let mut outputs: HashSet<String> = plan(site).iter().map(Route::output_file).collect();
     if pdf {
         outputs.extend(

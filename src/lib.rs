@@ -27,6 +27,7 @@ pub mod plan;
 pub mod print;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;

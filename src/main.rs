@@ -73,6 +73,27 @@ enum Command {
         #[arg(long)]
         no_cache: bool,
     },
+    /// Preview the site at http://127.0.0.1:1111/, rebuilt and reloaded as sources change.
+    Serve {
+        /// The site folder (where brochure.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; when taken, the next free one is used.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 shows the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include items marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Leave brochures and datasheets (PDF) out, for quicker previews.
+        #[arg(long)]
+        no_pdf: bool,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Delete the build cache (.brochure-cache/) and folders an interrupted build left behind.
     Clean {
         /// The site folder (where brochure.toml is).
@@ -324,9 +345,101 @@ fn run_new(root: &Path, command: NewCommand) -> ExitCode {
     }
 }
 
+fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
+    let root = options.root.clone();
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone on the network can see the preview",
+            options.bind
+        );
+    }
+    let (running, first) = match brochure::serve::start(&options) {
+        Ok(started) => started,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, &root);
+            eprintln!("The site does not build; fix it and start the preview again.");
+            return ExitCode::FAILURE;
+        }
+    };
+    if running.port != options.port {
+        println!(
+            "Port {} is in use; using {} instead.",
+            options.port, running.port
+        );
+    }
+    print_diagnostics(&first.warnings, &root);
+    let host = if options.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        options.bind.to_string()
+    };
+    let base = running.preview.snapshot().base_path.clone();
+    let url = format!("http://{host}:{}{base}", running.port);
+    println!(
+        "Serving the site at {url} (built in {} ms). Edit any source to see it here; Ctrl-C stops.",
+        first.elapsed.as_millis()
+    );
+    if open {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        let _ = std::process::Command::new(opener).arg(&url).spawn();
+    }
+    let report = |update: &brochure::serve::Update| {
+        if update.errors.is_empty() {
+            print_diagnostics(&update.warnings, &root);
+            println!(
+                "Rebuilt in {} ms: {} changed{}",
+                update.elapsed.as_millis(),
+                match update.changed.len() {
+                    0 => "nothing".to_string(),
+                    1 => "1 file".to_string(),
+                    n => format!("{n} files"),
+                },
+                if update.restyled.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} pages restyled", update.restyled.len())
+                }
+            );
+        } else {
+            print_diagnostics(&update.errors, &root);
+            println!("The last good version stays in the browser until this is fixed.");
+        }
+    };
+    match brochure::serve::watch_forever(&running.preview, report) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => {
+            print_diagnostics(&[d], &root);
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            no_pdf,
+            open,
+        } => run_serve(
+            brochure::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                no_pdf,
+            },
+            open,
+        ),
         Command::Init { dir, languages } => run_init(&dir, &languages),
         Command::New { root, item } => run_new(&root, item),
         Command::Check {
