@@ -184,7 +184,6 @@ mod tests {
         Snapshot {
             files,
             base_path: "/".into(),
-            ..Snapshot::default()
         }
     }
 

@@ -1,0 +1,378 @@
+//! `brochure serve` as a browser meets it: real HTTP requests against a server on a free port,
+//! the event stream, the error overlay, and the preview staying identical to a fresh build
+//! through a long seeded sequence of edits.
+
+mod common;
+use brochure::serve::{ServeOptions, start};
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Ipv4Addr, TcpStream};
+use std::path::Path;
+use std::time::Duration;
+
+fn options(root: &Path, port: u16) -> ServeOptions {
+    ServeOptions {
+        root: root.to_path_buf(),
+        bind: Ipv4Addr::LOCALHOST.into(),
+        port,
+        drafts: false,
+        no_pdf: true,
+    }
+}
+
+/// One request over a fresh connection: status, headers (lowercase names) and body.
+fn request(port: u16, method: &str, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status: u16 = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    let headers = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(n, v)| (n.to_ascii_lowercase(), v.to_string()))
+        .collect();
+    (status, headers, raw[split + 4..].to_vec())
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn serves_pages_with_types_and_refuses_to_leave_the_site() {
+    let site = fixture("basic");
+    let (running, first) = start(&options(site.path(), 0)).expect("starts");
+    assert!(first.errors.is_empty());
+    let port = running.port;
+    // The fixture's base URL has the path /catalog/: the preview serves below it.
+    let (status, headers, body) = request(port, "GET", "/catalog/ru/");
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&headers, "content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("/__brochure/events"), "live reload injected");
+    let (status, headers, _) = request(port, "GET", "/catalog/sitemap.xml");
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&headers, "content-type"),
+        Some("application/xml; charset=utf-8")
+    );
+    let (status, _, body) = request(port, "HEAD", "/catalog/en/");
+    assert_eq!((status, body.len()), (200, 0));
+    let (status, headers, _) = request(port, "GET", "/catalog/en/products");
+    assert_eq!(status, 301);
+    assert_eq!(header(&headers, "location"), Some("/catalog/en/products/"));
+    let (status, _, body) = request(port, "GET", "/catalog/en/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(
+        String::from_utf8_lossy(&body).contains("<html"),
+        "the site's 404 page"
+    );
+    assert_eq!(request(port, "POST", "/catalog/en/").0, 405);
+    for attack in [
+        "/catalog/../../../etc/passwd",
+        "/catalog/%2e%2e/%2e%2e/etc/passwd",
+        "/catalog/en%2f..%2f..%2f..%2fetc%2fpasswd",
+        "/catalog/..%5c..%5cbrochure.toml",
+        "/catalog/%00",
+    ] {
+        let (status, _, body) = request(port, "GET", attack);
+        assert_eq!(status, 400, "{attack}");
+        assert!(
+            !String::from_utf8_lossy(&body).contains("root:"),
+            "{attack}"
+        );
+    }
+    // Sources are not part of the site.
+    assert_eq!(request(port, "GET", "/catalog/brochure.toml").0, 404);
+    assert_eq!(
+        request(port, "GET", "/catalog/content/products/ex-300.yaml").0,
+        404
+    );
+    // No folder listings.
+    assert_eq!(request(port, "GET", "/catalog/css/").0, 404);
+    // Nothing was written into the site folder.
+    assert!(!site.path().join("public").exists());
+    running.stop();
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let site = fixture("basic");
+    let taken = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let (running, _) = start(&options(site.path(), port)).expect("starts");
+    assert_ne!(running.port, port);
+    assert!(running.port > port && running.port < port + 20);
+    assert_eq!(request(running.port, "GET", "/catalog/en/").0, 200);
+    running.stop();
+}
+
+/// Reads the next `data:` line of an event stream.
+fn next_event(reader: &mut BufReader<TcpStream>) -> serde_json::Value {
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).expect("read event");
+        assert!(n > 0, "the stream ended");
+        if let Some(data) = line.strip_prefix("data: ") {
+            return serde_json::from_str(data.trim()).expect("JSON event");
+        }
+    }
+}
+
+#[test]
+fn events_name_changed_pages_and_errors_show_over_the_last_good_pages() {
+    let site = fixture("basic");
+    let root = site.path();
+    let (running, _) = start(&options(root, 0)).expect("starts");
+    let port = running.port;
+    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /__brochure/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .expect("write");
+    let mut events = BufReader::new(stream);
+    let hello = next_event(&mut events);
+    assert_eq!(hello["changed"], serde_json::json!([]));
+    assert!(hello["errors"].is_null());
+
+    // A product's English name: its pages and the listings that show it change, the other
+    // products' pages do not.
+    let product = root.join("content/products/fe-25.yaml");
+    let text = std::fs::read_to_string(&product).expect("read");
+    std::fs::write(
+        &product,
+        text.replacen("FE-25 Electric Forklift", "FE-25 Quiet Forklift", 1),
+    )
+    .expect("write");
+    let update = running.preview.rebuild();
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let event = next_event(&mut events);
+    let changed: Vec<String> = serde_json::from_value(event["changed"].clone()).expect("list");
+    assert!(
+        changed.contains(&"/catalog/en/products/fe-25/".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&"/catalog/en/categories/forklifts/".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&"/catalog/en/products/ex-300/".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&"/catalog/en/about/".to_string()),
+        "{changed:?}"
+    );
+    let (_, _, page) = request(port, "GET", "/catalog/en/products/fe-25/");
+    assert!(String::from_utf8_lossy(&page).contains("FE-25 Quiet Forklift"));
+
+    // A broken file: the event carries the located diagnostics, the pages stay as they were.
+    let good = request(port, "GET", "/catalog/en/products/fe-25/").2;
+    std::fs::write(&product, "category forklifts\n").expect("write");
+    let update = running.preview.rebuild();
+    assert!(!update.errors.is_empty());
+    let event = next_event(&mut events);
+    let errors = event["errors"].as_str().expect("errors shown");
+    assert!(
+        errors.contains("--> content/products/fe-25.yaml:1:9"),
+        "{errors}"
+    );
+    assert!(errors.contains("has no `:` after it"), "{errors}");
+    assert_eq!(request(port, "GET", "/catalog/en/products/fe-25/").2, good);
+
+    // Fixed again: the overlay goes (errors null) and the page is back.
+    std::fs::write(&product, text).expect("write");
+    running.preview.rebuild();
+    let event = next_event(&mut events);
+    assert!(event["errors"].is_null());
+    running.stop();
+}
+
+#[test]
+fn the_watcher_rebuilds_when_a_source_is_saved() {
+    let site = fixture("basic");
+    let root = site.path().to_path_buf();
+    let (running, _) = start(&options(&root, 0)).expect("starts");
+    let preview = std::sync::Arc::clone(&running.preview);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = brochure::serve::watch_forever(&preview, |u| {
+            let _ = tx.send(u.changed.clone());
+        });
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    // An editor's swap file changes nothing; the saved source does.
+    std::fs::write(root.join("content/pages/.about.en.md.swp"), "x").expect("write");
+    let page = root.join("content/pages/about.en.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    // Saved the way many editors do: write a temporary file, rename it over the original.
+    let temp = root.join("content/pages/about.en.md.tmp");
+    std::fs::write(&temp, format!("{text}\nMore about us.\n")).expect("write");
+    std::fs::rename(&temp, &page).expect("rename");
+    let changed = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a rebuild after the save");
+    assert!(
+        changed.contains(&"/catalog/en/about/".to_string()),
+        "{changed:?}"
+    );
+    running.stop();
+}
+
+/// The preview's invariant: after any sequence of edits, every served file is byte-identical
+/// to what a fresh `brochure build` of the same sources writes (the reload script aside, which
+/// is added when a page is sent, not stored). A seeded sequence of 60 edits: products added,
+/// renamed and deleted, a category renamed, Fluent messages, a template, the config and a news
+/// title edited, and files broken and fixed again.
+#[test]
+fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
+    let site = fixture("basic");
+    let root = site.path();
+    let (running, _) = start(&options(root, 0)).expect("starts");
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut seed: u64 = 0x5EED_CAFE_F00D_0001;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let fe25 = std::fs::read_to_string(root.join("content/products/fe-25.yaml")).expect("read");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let changed = text.replacen(from, to, 1);
+        std::fs::write(&path, changed).expect("write");
+    };
+    let mut added: Vec<String> = Vec::new();
+    let mut broken: Option<(std::path::PathBuf, String)> = None;
+    let mut steps = 0;
+    let mut compared = 0;
+    while steps < 60 {
+        steps += 1;
+        if let Some((path, text)) = broken.take() {
+            std::fs::write(&path, text).expect("fix");
+        } else {
+            match next(9) {
+                0 => {
+                    let id = format!("new-{steps}");
+                    std::fs::write(
+                        root.join(format!("content/products/{id}.yaml")),
+                        fe25.replace("FE-25", &format!("NEW-{steps}")),
+                    )
+                    .expect("write");
+                    added.push(id);
+                }
+                1 if !added.is_empty() => {
+                    let id = added[next(added.len() as u64) as usize].clone();
+                    edit(
+                        &format!("content/products/{id}.yaml"),
+                        "Electric Forklift",
+                        &format!("Forklift mk{steps}"),
+                    );
+                }
+                2 if !added.is_empty() => {
+                    let id = added.remove(next(added.len() as u64) as usize);
+                    std::fs::remove_file(root.join(format!("content/products/{id}.yaml")))
+                        .expect("delete");
+                }
+                3 => edit(
+                    "content/categories.yaml",
+                    "{en: Electric forklifts",
+                    &format!("{{en: Electric forklifts {steps}"),
+                ),
+                4 => edit(
+                    "locales/en/site.ftl",
+                    "company-name = Fixture",
+                    &format!("company-name = Fixture {steps}"),
+                ),
+                5 => edit(
+                    "templates/plurals.html",
+                    "<body>",
+                    &format!("<body><!-- {steps} -->"),
+                ),
+                6 => edit(
+                    "brochure.toml",
+                    "name = \"English",
+                    &format!("name = \"English {steps}"),
+                ),
+                7 => edit(
+                    "content/news/visit.en.md",
+                    "title: Russian buyers",
+                    &format!("title: Russian buyers ({steps})"),
+                ),
+                _ => {
+                    let path = root.join("content/products/fe-25.yaml");
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    std::fs::write(&path, text.replacen("category:", "category", 1))
+                        .expect("break");
+                    broken = Some((path, text));
+                }
+            }
+        }
+        let update = running.preview.rebuild();
+        let mut build_options = brochure::build::BuildOptions {
+            root: root.to_path_buf(),
+            ..brochure::build::BuildOptions::default()
+        };
+        build_options.output = Some(out.path().join("site"));
+        build_options.no_pdf = true;
+        let fresh = brochure::build::build(&build_options);
+        match (update.errors.is_empty(), fresh) {
+            (true, Ok(_)) => {
+                let mut built = snapshot(&out.path().join("site"));
+                built.remove(".brochure-output");
+                let served: std::collections::BTreeMap<String, Vec<u8>> = running
+                    .preview
+                    .snapshot()
+                    .files
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_vec()))
+                    .collect();
+                let differing: Vec<&String> = built
+                    .keys()
+                    .chain(served.keys())
+                    .filter(|k| built.get(*k) != served.get(*k))
+                    .collect();
+                assert!(differing.is_empty(), "step {steps}: {differing:?}");
+                compared += 1;
+            }
+            (false, Err(_)) => {}
+            (preview_ok, fresh) => panic!(
+                "step {steps}: the preview {} but the build {}",
+                if preview_ok { "built" } else { "failed" },
+                if fresh.is_ok() { "built" } else { "failed" }
+            ),
+        }
+    }
+    assert!(compared >= 45, "only {compared} steps compared");
+    running.stop();
+}
