@@ -361,7 +361,7 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if running.port != options.port {
+    if options.port != 0 && running.port != options.port {
         println!(
             "Port {} is in use; using {} instead.",
             options.port, running.port
@@ -389,9 +389,21 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
         };
         let _ = std::process::Command::new(opener).arg(&url).spawn();
     }
+    // Warnings already shown are not repeated after every save; new ones are.
+    let shown: std::sync::Mutex<std::collections::HashSet<String>> =
+        std::sync::Mutex::new(first.warnings.iter().map(|w| w.to_string()).collect());
     let report = |update: &brochure::serve::Update| {
         if update.errors.is_empty() {
-            print_diagnostics(&update.warnings, &root);
+            let fresh: Vec<Diagnostic> = match shown.lock() {
+                Ok(mut seen) => update
+                    .warnings
+                    .iter()
+                    .filter(|w| seen.insert(w.to_string()))
+                    .cloned()
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            print_diagnostics(&fresh, &root);
             println!(
                 "Rebuilt in {} ms: {} changed{}",
                 update.elapsed.as_millis(),
