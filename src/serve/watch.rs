@@ -12,6 +12,17 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
+/// The folders of a site that hold sources.
+pub const SOURCE_FOLDERS: &[&str] = &[
+    "content",
+    "locales",
+    "templates",
+    "print",
+    "themes",
+    "static",
+    "fonts",
+];
+
 /// How long the debouncer waits for more events of the same save.
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
@@ -109,9 +120,20 @@ pub fn start(root: &Path) -> Result<Changes, Diagnostic> {
         }
     })
     .map_err(fail)?;
+    // The root itself only for its own files (brochure.toml, a new folder), and the source
+    // folders recursively: `public/` and the cache can hold tens of thousands of files that
+    // would each cost a watch and a cache entry.
     debouncer
-        .watch(root, RecursiveMode::Recursive)
+        .watch(root, RecursiveMode::NonRecursive)
         .map_err(fail)?;
+    for folder in SOURCE_FOLDERS {
+        let path = root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(fail)?;
+        }
+    }
     Ok(Changes {
         _debouncer: Box::new(debouncer),
         rx,
