@@ -141,12 +141,16 @@ impl Catalog {
                             r
                         }
                     };
+                    let mut seen_in_file: HashMap<&str, usize> = HashMap::new();
                     for entry in resource.entries() {
                         let fluent_syntax::ast::Entry::Message(m) = entry else {
                             continue;
                         };
                         let id = m.id.name;
-                        let location = message_location(&source.file, &source.text, id);
+                        // The n-th definition of an id in this file is at its n-th line.
+                        let nth = seen_in_file.entry(id).or_insert(0);
+                        *nth += 1;
+                        let location = message_location(&source.file, &source.text, id, *nth);
                         if let Some(previous) = defined.get(id)
                             && previous.origin == origin
                         {
@@ -393,14 +397,18 @@ fn fluent_hint(kind: &str) -> &'static str {
     }
 }
 
-/// The line where `id = …` is defined in a Fluent file.
-fn message_location(file: &str, text: &str, id: &str) -> Location {
+/// The line where `id = …` is defined for the `nth` time (from 1) in a Fluent file.
+fn message_location(file: &str, text: &str, id: &str, nth: usize) -> Location {
     let mut offset = 0;
+    let mut found = 0;
     for line in text.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix(id)
             && rest.trim_start().starts_with('=')
         {
-            return Location::at_offset(file, text, offset, 1);
+            found += 1;
+            if found == nth {
+                return Location::at_offset(file, text, offset, 1);
+            }
         }
         offset += line.len();
     }
@@ -512,6 +520,23 @@ mod tests {
         assert!(found[2].0.contains("unknown term: -missing"), "{found:?}");
         assert_eq!(found[2].1, 4);
         assert_eq!(c.format("ru", "loop", None).unwrap().text, "б");
+    }
+
+    #[test]
+    fn a_message_defined_twice_names_both_lines() {
+        let (_, diags) = catalog(vec![
+            src("en", "a = 1\nb = 2\na = 3\n", Origin::Site),
+            src("ru", "a = 1\nb = 2\n", Origin::Site),
+        ]);
+        let twice = diags
+            .iter()
+            .find(|d| d.message.contains("defined twice"))
+            .expect("an error");
+        assert_eq!(twice.location, Location::new("locales/en/x.ftl", 3, 1));
+        assert_eq!(
+            twice.hint.as_deref(),
+            Some("the other definition is at locales/en/x.ftl:1:1")
+        );
     }
 
     #[test]
