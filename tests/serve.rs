@@ -376,3 +376,55 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
     assert!(compared >= 45, "only {compared} steps compared");
     running.stop();
 }
+
+/// A source folder that did not exist when the preview started (a first `templates/`) is
+/// watched from the moment it appears.
+#[test]
+fn a_source_folder_created_later_is_watched() {
+    let site = fixture("basic");
+    let root = site.path().to_path_buf();
+    // A site without templates/ of its own (and without the page that needs one).
+    std::fs::remove_dir_all(root.join("templates")).expect("remove");
+    for lang in ["en", "zh", "ru"] {
+        std::fs::remove_file(root.join(format!("content/pages/plurals.{lang}.md"))).expect("rm");
+    }
+    let (running, first) = start(&options(&root, 0)).expect("starts");
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    let preview = std::sync::Arc::clone(&running.preview);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = brochure::serve::watch_forever(&preview, |u| {
+            let _ = tx.send(u.changed.clone());
+        });
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let theme_page = running
+        .preview
+        .snapshot()
+        .files
+        .get("en/about/index.html")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .expect("about page");
+    assert!(!theme_page.contains("site override"));
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    // Whatever the first batch holds, the file written into the new folder must arrive.
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>site override</p>{% endblock content %}",
+    )
+    .expect("write");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let remaining = deadline.saturating_duration_since(std::time::Instant::now());
+        let changed = rx
+            .recv_timeout(remaining)
+            .expect("a rebuild for the new template");
+        if changed.contains(&"/catalog/en/about/".to_string()) {
+            break;
+        }
+    }
+    let served = request(running.port, "GET", "/catalog/en/about/").2;
+    assert!(String::from_utf8_lossy(&served).contains("site override"));
+    running.stop();
+}

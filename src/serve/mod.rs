@@ -429,11 +429,27 @@ fn stream_events(mut out: Box<dyn std::io::Write + Send>, events: &Receiver<Stri
 /// Watches the site's sources and rebuilds on every change, printing what happened. Returns
 /// only when the watcher cannot run.
 pub fn watch_forever(preview: &Preview, report: impl Fn(&Update)) -> Result<(), Diagnostic> {
-    let changes = watch::start(&preview.root)?;
-    while changes.next().is_some() {
+    let root = preview
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| preview.root.clone());
+    let mut changes = watch::start(&root)?;
+    while let Some(mut batch) = changes.next() {
         // Changes that arrived while building are folded into the next build.
-        while changes.pending().is_some() {}
+        while let Some(more) = changes.pending() {
+            batch.extend(more);
+        }
+        // A source folder created after the start (a first `templates/`) must be watched too.
+        let new_folder = batch.iter().any(|p| {
+            p.parent() == Some(root.as_path())
+                && p.is_dir()
+                && p.file_name()
+                    .is_some_and(|n| watch::SOURCE_FOLDERS.iter().any(|f| n == *f))
+        });
         report(&preview.rebuild());
+        if new_folder {
+            changes = watch::start(&root)?;
+        }
     }
     Ok(())
 }
