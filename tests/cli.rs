@@ -20,6 +20,18 @@ fn help_and_version() {
     for flag in ["--root", "--output", "--strict", "--drafts", "--base-url"] {
         assert!(help.contains(flag), "build --help lacks {flag}");
     }
+    let out = brochure().args(["serve", "--help"]).output().expect("run");
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    for flag in [
+        "--root", "--port", "--bind", "--drafts", "--no-pdf", "--open",
+    ] {
+        assert!(help.contains(flag), "serve --help lacks {flag}");
+    }
+    let out = brochure().args(["new", "--help"]).output().expect("run");
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    for command in ["product", "category", "news", "page"] {
+        assert!(help.contains(command), "new --help lacks {command}");
+    }
 }
 
 #[test]
