@@ -242,13 +242,8 @@ pub(crate) fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Di
     }
     let mut shadowed = HashSet::new();
     let mut clashes = Vec::new();
-    for (rel, source) in &site.theme.static_files {
-        let display = match source {
-            crate::theme::FileSource::Disk(path) => {
-                crate::diagnostics::display_path(&site.root, path)
-            }
-            crate::theme::FileSource::Embedded(_) => format!("(built-in theme)/static/{rel}"),
-        };
+    for rel in site.theme.static_files.keys() {
+        let display = site.static_display(rel);
         if outputs.contains(rel) {
             clashes.push(
                 Diagnostic::warning(

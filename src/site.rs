@@ -91,32 +91,27 @@ fn merge_repeats(diags: &mut Vec<Diagnostic>) {
     });
 }
 
-/// Whether the site and the PDFs can show a picture in this format (by its extension).
-fn supported_picture(path: &str) -> bool {
+/// Why the site and the PDFs cannot show a picture in this format (judged by its extension).
+fn unsupported_picture(path: &str, location: &Location) -> Option<Diagnostic> {
     let extension = path
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(&extension.as_str())
-}
-
-fn unsupported_picture(path: &str, location: &Location) -> Diagnostic {
-    let extension = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    Diagnostic::error(
-        location.clone(),
-        format!(
-            "`{path}`: {} pictures cannot be shown on the site and in the PDFs",
-            if extension.is_empty() {
-                "files without an extension".to_string()
-            } else {
-                format!("`.{extension}`")
-            }
-        ),
+    if ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(&extension.as_str()) {
+        return None;
+    }
+    let what = if extension.is_empty() {
+        "files without an extension".to_string()
+    } else {
+        format!("`.{extension}`")
+    };
+    Some(
+        Diagnostic::error(
+            location.clone(),
+            format!("`{path}`: {what} pictures cannot be shown on the site and in the PDFs"),
+        )
+        .with_hint("save it as JPEG (photos), PNG (drawings, transparency), WebP or SVG"),
     )
-    .with_hint("save it as JPEG (photos), PNG (drawings, transparency), WebP or SVG")
 }
 
 /// Why an SVG is refused: it does not parse (the print engine would fail on it later, naming
@@ -765,8 +760,8 @@ impl Site {
             return;
         }
         let message = match self.static_url(path) {
-            Ok(_) if !supported_picture(path) => {
-                diags.push(unsupported_picture(path, location));
+            Ok(_) if let Some(d) = unsupported_picture(path, location) => {
+                diags.push(d);
                 return;
             }
             Ok(_) => match self.static_problem(static_key(path)) {
@@ -793,23 +788,23 @@ impl Site {
     /// like any other, at the file itself since no line names them.
     fn check_theme_images(&self, diags: &mut Vec<Diagnostic>) {
         for rel in ["images/logo.svg", "images/hero.svg"] {
-            let Some(file) = self.theme.static_files.get(rel) else {
-                continue;
-            };
             if let Some(problem) = self.static_problem(rel) {
-                let display = match file {
-                    crate::theme::FileSource::Disk(path) => {
-                        crate::diagnostics::display_path(&self.root, path)
-                    }
-                    crate::theme::FileSource::Embedded(_) => {
-                        format!("(built-in theme)/static/{rel}")
-                    }
-                };
                 diags.push(
-                    Diagnostic::error(Location::file(display), problem)
+                    Diagnostic::error(Location::file(self.static_display(rel)), problem)
                         .with_hint("the theme prints this picture on every page and brochure cover; open it in an SVG editor and save it again"),
                 );
             }
+        }
+    }
+
+    /// Where a static file comes from, as diagnostics show it: its path in the site, or the
+    /// built-in theme's.
+    pub(crate) fn static_display(&self, rel: &str) -> String {
+        match self.theme.static_files.get(rel) {
+            Some(crate::theme::FileSource::Disk(path)) => {
+                crate::diagnostics::display_path(&self.root, path)
+            }
+            _ => format!("(built-in theme)/static/{rel}"),
         }
     }
 

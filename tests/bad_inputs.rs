@@ -312,15 +312,7 @@ fn unknown_fluent_message_in_template() {
 fn image_claiming_too_many_pixels_is_refused_before_decoding() {
     let d = expect_failure(
         |r| {
-            let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
-            png.extend_from_slice(&13u32.to_be_bytes());
-            png.extend_from_slice(b"IHDR");
-            png.extend_from_slice(&100_000u32.to_be_bytes());
-            png.extend_from_slice(&100_000u32.to_be_bytes());
-            png.extend_from_slice(&[8, 6, 0, 0, 0]);
-            png.extend_from_slice(&[0; 4]);
-            png.resize(74, 0);
-            std::fs::write(r.join("static/images/huge.png"), &png).expect("write png");
+            std::fs::write(r.join("static/images/huge.png"), huge_png()).expect("write png");
             replace(
                 r,
                 "content/products/ex-300.yaml",

@@ -396,7 +396,9 @@ fn collect(rendered: &Rendered, options: &CheckOptions, report: &mut Report) {
             .map(Finding::from_diagnostic),
     );
     report.findings.extend(
-        static_collisions(rendered)
+        // What `build` says about static files that collide with generated outputs.
+        crate::build::static_clashes(site, !options.no_pdf)
+            .1
             .iter()
             .map(Finding::from_diagnostic),
     );
@@ -407,26 +409,6 @@ fn collect(rendered: &Rendered, options: &CheckOptions, report: &mut Report) {
     let stats = links::collect(site, &rendered.outputs, &mut report.findings);
     report.totals.pages = stats.pages;
     report.totals.links = stats.links;
-}
-
-/// The warning `build` gives when a static file has the path of a generated page (it is
-/// computed while writing, so [`render_all`] does not report it).
-fn static_collisions(rendered: &Rendered) -> Vec<Diagnostic> {
-    let pages: HashSet<&str> = rendered.outputs.iter().map(|o| o.path.as_str()).collect();
-    rendered
-        .site
-        .theme
-        .static_files
-        .keys()
-        .filter(|p| pages.contains(p.as_str()))
-        .map(|path| {
-            Diagnostic::warning(
-                Location::file(format!("static/{path}")),
-                format!("`{path}` is also a generated page; the static file is not copied"),
-            )
-            .with_hint("rename or remove the static file")
-        })
-        .collect()
 }
 
 /// Applies `--lang` and `--strict`, sorts, counts.
