@@ -115,15 +115,27 @@ fn spec_value_problem(
 ) -> Option<(String, String)> {
     let number_then = |t: &str| -> Option<(String, String)> {
         let t = t.trim();
-        let end = t
-            .char_indices()
-            .find(|&(i, c)| !(c.is_ascii_digit() || (i == 0 && c == '-') || c == '.' || c == ','))
-            .map_or(t.len(), |(i, _)| i);
+        // Digits with the separators people type: `12 800`, `12 800` (no-break space),
+        // `1,45`, `-3.5`. A space counts only when a digit follows it.
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let end = chars
+            .iter()
+            .enumerate()
+            .find(|&(k, &(i, c))| {
+                let grouping = matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+                    && chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+                !(c.is_ascii_digit() || (i == 0 && c == '-') || c == '.' || c == ',' || grouping)
+            })
+            .map_or(t.len(), |(_, &(i, _))| i);
         let (number, rest) = t.split_at(end);
+        let number: String = number
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .collect();
         number
             .chars()
             .any(|c| c.is_ascii_digit())
-            .then(|| (number.to_string(), rest.trim().to_string()))
+            .then(|| (number, rest.trim().to_string()))
     };
     match value {
         SpecValue::Text(t) => {
@@ -542,6 +554,9 @@ mod tests {
         assert_eq!(problem(&text("QSB6.7"), None, ""), None);
         assert_eq!(problem(&text("Cummins QSB6.7"), None, ""), None);
         assert_eq!(problem(&text("4x4"), None, ""), None);
+        let p = problem(&text("12 800 kg"), None, "").unwrap();
+        assert!(p.contains("{value: 12800, unit: kg}"), "{p}");
+        assert_eq!(problem(&text("2 speed"), None, ""), None);
         assert_eq!(
             problem(
                 &SpecValue::Number(1.25),
