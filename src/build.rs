@@ -335,7 +335,7 @@ fn with_warnings(mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]) -> BuildF
 }
 
 /// Stack for the threads that run Typst (reserved address space, not memory used).
-const PDF_STACK_BYTES: usize = 256 * 1024 * 1024;
+pub(crate) const PDF_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// A PDF written to the sink.
 struct MadePdf {
@@ -505,7 +505,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         base_url: options.base_url.clone(),
         keep_going: false,
     };
+    let tl = Instant::now();
     let (site, mut warnings) = load(root, load_options)?;
+    if std::env::var_os("BROCHURE_TIMINGS").is_some() { eprintln!("TIMING load {:?}", tl.elapsed()); }
     let cache = if options.no_cache {
         Cache::disabled()
     } else {

@@ -18,6 +18,7 @@ pub mod cache;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod depend;
 pub mod diagnostics;
 pub mod i18n;
 pub mod limits;

@@ -269,6 +269,7 @@ impl Site {
         }
         let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
         let mut diags = Vec::new();
+        let tstart = std::time::Instant::now();
         let (content, (theme, theme_diags)) = rayon::join(
             || {
                 let mut d = Vec::new();
@@ -281,6 +282,7 @@ impl Site {
                 (t, d)
             },
         );
+        if std::env::var_os("BROCHURE_TIMINGS").is_some() { eprintln!("TIMING content+theme {:?}", tstart.elapsed()); }
         let (content, content_diags) = content;
         diags.extend(content_diags);
         diags.extend(theme_diags);
@@ -344,11 +346,15 @@ impl Site {
             index: Index::default(),
             static_verdicts: Default::default(),
         };
+        let t0 = std::time::Instant::now();
         site.drop_drafts(options.drafts);
         site.sort();
         site.reindex();
+        let t1 = std::time::Instant::now();
         site.validate(&mut diags);
+        let t2 = std::time::Instant::now();
         site.render_markdown(&mut diags);
+        if std::env::var_os("BROCHURE_TIMINGS").is_some() { eprintln!("TIMING reindex {:?} validate {:?} markdown {:?}", t1-t0, t2-t1, t2.elapsed()); }
         sort(&mut diags);
         site.fold_consequences(&mut diags);
         merge_repeats(&mut diags);

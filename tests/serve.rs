@@ -350,13 +350,7 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
             (true, Ok(_)) => {
                 let mut built = snapshot(&out.path().join("site"));
                 built.remove(".brochure-output");
-                let served: std::collections::BTreeMap<String, Vec<u8>> = running
-                    .preview
-                    .snapshot()
-                    .files
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.to_vec()))
-                    .collect();
+                let served = running.preview.snapshot().contents();
                 let differing: Vec<&String> = built
                     .keys()
                     .chain(served.keys())
@@ -401,9 +395,8 @@ fn a_source_folder_created_later_is_watched() {
     let theme_page = running
         .preview
         .snapshot()
-        .files
-        .get("en/about/index.html")
-        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .read("en/about/index.html")
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
         .expect("about page");
     assert!(!theme_page.contains("site override"));
     std::fs::create_dir(root.join("templates")).expect("mkdir");

@@ -286,6 +286,11 @@ impl Printer {
             .collect()
     }
 
+    /// The model this printer prints from.
+    pub fn site_arc(&self) -> &Arc<Site> {
+        &self.site
+    }
+
     pub fn site(&self) -> &Site {
         &self.site
     }
@@ -325,6 +330,11 @@ impl Printer {
     /// Everything a document is made from: the Typst source the print template wrote (which
     /// holds every product text, message and setting it used) and the files it may read.
     fn prepare(&self, job: &PrintJob) -> Result<Prepared, Vec<Diagnostic>> {
+        use crate::depend::{Input, read};
+        read(|| Input::Config);
+        read(|| Input::Print);
+        // The date on covers and in the PDF's metadata comes from the news.
+        read(|| Input::NewsOrder);
         let site = &*self.site;
         let lang = job.lang();
         let (template, ctx, config, products) = match job {
@@ -528,6 +538,7 @@ impl Printer {
     /// A static file for the document's world, with its content hash (both computed once
     /// per build, however many documents place the file).
     fn static_file(&self, rel: &str) -> Option<(Bytes, Key)> {
+        crate::depend::read(|| crate::depend::Input::AssetBytes(rel.to_string()));
         if let Ok(cache) = self.static_cache.lock()
             && let Some(b) = cache.get(rel)
         {
@@ -569,6 +580,7 @@ impl Printer {
             map.insert("region".into(), Value::from(region));
             // Optional site images the print theme may place: `none` when the site has none.
             for (key, rel) in [("logo", "images/logo.svg"), ("hero", "images/hero.svg")] {
+                crate::depend::read(|| crate::depend::Input::AssetExists(rel.to_string()));
                 let value = if site.theme.static_files.contains_key(rel) {
                     Value::from(format!("/static/{rel}"))
                 } else {
@@ -634,6 +646,7 @@ impl Printer {
                 card
             })
             .collect();
+        crate::depend::read(|| crate::depend::Input::Message(config.title.clone()));
         let title = site
             .catalog
             .format(lang, &config.title, None)

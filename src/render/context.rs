@@ -3,6 +3,7 @@
 //! The shape is documented for theme authors in `docs/themes.md`; keep the two in step.
 
 use super::lang_html;
+use crate::depend::{self, Input};
 use crate::content::{Article, Category, Localized, Product, Spec, SpecValue};
 use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
 use crate::site::Site;
@@ -38,12 +39,32 @@ pub struct Memo {
     sizes: (usize, usize, usize, usize),
 }
 
+/// A shared part with what it read while it was made (see [`crate::depend`]): a page that
+/// takes it from the memo has read the same things.
+type Shared = OnceLock<(TValue, Box<[Input]>)>;
+
 struct LangMemo {
-    products: Vec<OnceLock<TValue>>,
-    categories: Vec<OnceLock<TValue>>,
-    news: Vec<OnceLock<TValue>>,
-    pages: Vec<OnceLock<TValue>>,
-    nav: OnceLock<TValue>,
+    products: Vec<Shared>,
+    categories: Vec<Shared>,
+    news: Vec<Shared>,
+    pages: Vec<Shared>,
+    nav: Shared,
+}
+
+/// The part in `slot`, made by `make` the first time; the reads of making it count for every
+/// page that uses it.
+fn shared(slot: Option<&Shared>, make: impl FnOnce() -> TValue) -> TValue {
+    match slot {
+        Some(slot) => {
+            let (value, inputs) = slot.get_or_init(|| {
+                let (value, inputs) = depend::recording(false, make);
+                (value, inputs.into())
+            });
+            depend::replay(inputs);
+            value.clone()
+        }
+        None => make(),
+    }
 }
 
 impl LangMemo {
@@ -165,6 +186,8 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
         .config
         .language(lang)
         .map_or(lang, |l| l.locale.as_str());
+    depend::read(|| Input::Config);
+    depend::read(|| Input::NewsOrder);
     let mut map = Map::new();
     map.insert("lang".into(), Value::from(lang));
     map.insert("locale".into(), Value::from(locale));
@@ -192,12 +215,12 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
 pub fn build(site: &Site, route: &Route, extras: &Extras, memo: &Memo) -> tera::Context {
     let default = site.config.default_language.as_str();
     let lang = route.lang().unwrap_or(default);
-    let shared = memo.lang(lang);
+    let lang_memo = memo.lang(lang);
     let cx = Cx {
         site,
         lang,
         extras,
-        memo: shared.as_deref(),
+        memo: lang_memo.as_deref(),
     };
     let (title, description) = cx.title_and_description(route);
     let mut ctx = tera::Context::new();
@@ -212,10 +235,7 @@ pub fn build(site: &Site, route: &Route, extras: &Extras, memo: &Memo) -> tera::
         })),
     );
     ctx.insert_value("alternates", tv(&cx.alternates(route)));
-    let nav = match cx.memo {
-        Some(m) => m.nav.get_or_init(|| tv(&cx.nav())).clone(),
-        None => tv(&cx.nav()),
-    };
+    let nav = shared(cx.memo.map(|m| &m.nav), || tv(&cx.nav()));
     ctx.insert_value("nav", nav);
     for (key, value) in common(site, route) {
         let value = if key == "site" {
@@ -271,6 +291,7 @@ impl<'a> Cx<'a> {
     }
 
     fn message(&self, id: &str) -> Option<String> {
+        depend::read(|| Input::Message(id.to_string()));
         self.site
             .catalog
             .format(self.lang, id, None)
@@ -281,15 +302,25 @@ impl<'a> Cx<'a> {
     fn title_and_description(&self, route: &Route) -> (String, String) {
         let site = self.site;
         match route {
-            Route::Product { id, .. } => site
-                .product(id)
-                .map(|p| (self.plain(&p.name), self.plain(&p.summary)))
-                .unwrap_or_default(),
-            Route::Category { id, .. } => site
+            Route::Product { id, .. } => {
+                depend::read(|| Input::Product(id.clone()));
+                site.product(id)
+                    .map(|p| (self.plain(&p.name), self.plain(&p.summary)))
+                    .unwrap_or_default()
+            }
+            Route::Category { id, .. } => {
+                depend::read(|| Input::Categories);
+                site
                 .category(id)
                 .map(|c| (self.plain(&c.name), self.plain(&c.summary)))
-                .unwrap_or_default(),
-            Route::Article { slug, .. } | Route::Page { slug, .. } => match route {
+                .unwrap_or_default()
+            }
+            Route::Article { slug, .. } | Route::Page { slug, .. } => {
+                depend::read(|| match route {
+                    Route::Article { .. } => Input::News(slug.clone()),
+                    _ => Input::Page(slug.clone()),
+                });
+                match route {
                 Route::Article { .. } => site.article(slug),
                 _ => site.page(slug),
             }
@@ -297,7 +328,8 @@ impl<'a> Cx<'a> {
                 let t = site.translation(a, self.lang);
                 (t.title.clone(), t.summary.clone().unwrap_or_default())
             })
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            }
             _ => (
                 String::new(),
                 self.message("company-tagline").unwrap_or_default(),
@@ -369,6 +401,8 @@ impl<'a> Cx<'a> {
     }
 
     fn nav(&self) -> Value {
+        depend::read(|| Input::Categories);
+        depend::read(|| Input::PageTitles);
         let site = self.site;
         let lang = self.lang.to_string();
         json!({
@@ -389,6 +423,10 @@ impl<'a> Cx<'a> {
     }
 
     fn spec(&self, spec: &Spec) -> Value {
+        depend::read(|| Input::Message(format!("spec-{}", spec.key)));
+        if let Some(unit) = &spec.unit {
+            depend::read(|| Input::Message(format!("unit-{unit}")));
+        }
         let site = self.site;
         let label = site
             .catalog
@@ -426,6 +464,7 @@ impl<'a> Cx<'a> {
     }
 
     fn category_ref(&self, id: &str) -> Value {
+        depend::read(|| Input::Categories);
         let site = self.site;
         json!({
             "id": id,
@@ -435,6 +474,10 @@ impl<'a> Cx<'a> {
     }
 
     fn product_card(&self, p: &Product) -> Map<String, Value> {
+        depend::read(|| Input::Product(p.id.clone()));
+        if let Some(image) = &p.image {
+            depend::read(|| Input::AssetExists(image.clone()));
+        }
         let site = self.site;
         let mut m = Map::new();
         m.insert("id".into(), Value::from(p.id.as_str()));
@@ -503,6 +546,7 @@ impl<'a> Cx<'a> {
             }
         }
         let specs: Vec<Value> = p.specs.iter().map(|s| self.spec(s)).collect();
+        depend::read(|| Input::Datasheet(p.id.clone(), self.lang.to_string()));
         let datasheet = self
             .extras
             .datasheets
@@ -529,6 +573,7 @@ impl<'a> Cx<'a> {
         for (k, v) in self.product_details(p, &m) {
             m.insert(k.into(), v);
         }
+        depend::read(|| Input::NewsAbout(p.id.clone()));
         let news: Vec<Value> = self
             .site
             .news_about(&p.id)
@@ -546,6 +591,7 @@ impl<'a> Cx<'a> {
             .iter()
             .map(|(k, v)| (*k, tv(v)))
             .collect();
+        depend::read(|| Input::NewsAbout(p.id.clone()));
         let news: Vec<TValue> = self
             .site
             .news_about(&p.id)
@@ -557,9 +603,9 @@ impl<'a> Cx<'a> {
 
     fn slot<'m>(
         &self,
-        pick: impl Fn(&'m LangMemo) -> &'m [OnceLock<TValue>],
+        pick: impl Fn(&'m LangMemo) -> &'m [Shared],
         index: Option<usize>,
-    ) -> Option<&'m OnceLock<TValue>>
+    ) -> Option<&'m Shared>
     where
         'a: 'm,
     {
@@ -568,18 +614,18 @@ impl<'a> Cx<'a> {
 
     fn product_card_value(&self, p: &Product) -> TValue {
         let make = || tv(&Value::Object(self.product_card(p)));
-        match self.slot(|m| &m.products, self.site.product_position(&p.id)) {
-            Some(slot) => slot.get_or_init(make).clone(),
-            None => make(),
-        }
+        shared(
+            self.slot(|m| &m.products, self.site.product_position(&p.id)),
+            make,
+        )
     }
 
     fn category_card_value(&self, c: &Category) -> TValue {
         let make = || tv(&Value::Object(self.category_card(c)));
-        match self.slot(|m| &m.categories, self.site.category_position(&c.id)) {
-            Some(slot) => slot.get_or_init(make).clone(),
-            None => make(),
-        }
+        shared(
+            self.slot(|m| &m.categories, self.site.category_position(&c.id)),
+            make,
+        )
     }
 
     fn article_card_value(&self, a: &Article) -> TValue {
@@ -592,10 +638,7 @@ impl<'a> Cx<'a> {
                 self.slot(|m| &m.pages, self.site.page_position(&a.slug))
             }
         };
-        match slot {
-            Some(slot) => slot.get_or_init(make).clone(),
-            None => make(),
-        }
+        shared(slot, make)
     }
 
     fn json_ld(&self, p: &Product, card: &Map<String, Value>, specs: &[Value]) -> String {
@@ -640,6 +683,8 @@ impl<'a> Cx<'a> {
     }
 
     fn category_card(&self, c: &Category) -> Map<String, Value> {
+        depend::read(|| Input::Categories);
+        depend::read(|| Input::CategoryMembers(c.id.clone()));
         let site = self.site;
         let mut m = Map::new();
         m.insert("id".into(), Value::from(c.id.as_str()));
@@ -664,6 +709,7 @@ impl<'a> Cx<'a> {
     }
 
     fn article_card(&self, a: &Article) -> Map<String, Value> {
+        read_article(a);
         let site = self.site;
         let t = site.translation(a, self.lang);
         let mut m = Map::new();
@@ -709,6 +755,7 @@ impl<'a> Cx<'a> {
     }
 
     fn article_full(&self, a: &Article) -> TValue {
+        read_article(a);
         let site = self.site;
         let body = site.body_html(a, self.lang);
         let t = site.translation(a, self.lang);
@@ -761,6 +808,9 @@ impl<'a> Cx<'a> {
         };
         match route {
             Route::Home { .. } => {
+                depend::read(|| Input::Featured);
+                depend::read(|| Input::Categories);
+                depend::read(|| Input::NewsOrder);
                 let mut featured: Vec<&Product> =
                     site.products.iter().filter(|p| p.featured).collect();
                 if featured.is_empty() {
@@ -799,6 +849,7 @@ impl<'a> Cx<'a> {
                     site.categories
                         .iter()
                         .map(|c| {
+                            depend::read(|| Input::CategoryMembers(c.id.clone()));
                             extend(
                                 &self.category_card_value(c),
                                 vec![("products", products(&mut site.products_in(&c.id)))],
@@ -813,6 +864,8 @@ impl<'a> Cx<'a> {
                     .map_or_else(TValue::none, |p| self.product_full(p)),
             )],
             Route::Category { id, page, .. } => {
+                depend::read(|| Input::Categories);
+                depend::read(|| Input::CategoryMembers(id.clone()));
                 let count = site.products_in(id).count();
                 let total = page_count(count, PRODUCTS_PER_PAGE);
                 vec![
@@ -841,6 +894,7 @@ impl<'a> Cx<'a> {
                 ]
             }
             Route::NewsList { page, .. } => {
+                depend::read(|| Input::NewsOrder);
                 let total = page_count(site.news.len(), NEWS_PER_PAGE);
                 vec![
                     (
@@ -876,6 +930,7 @@ impl<'a> Cx<'a> {
                     .map_or_else(TValue::none, |a| self.article_full(a)),
             )],
             Route::Atom { .. } => {
+                depend::read(|| Input::NewsOrder);
                 let updated = site
                     .news
                     .iter()
@@ -906,6 +961,14 @@ impl<'a> Cx<'a> {
             | Route::Alias { .. } => Vec::new(),
         }
     }
+}
+
+/// A news article or page was read (cards and full views alike).
+fn read_article(a: &Article) {
+    depend::read(|| match a.kind {
+        crate::content::ArticleKind::News => Input::News(a.slug.clone()),
+        crate::content::ArticleKind::Page => Input::Page(a.slug.clone()),
+    });
 }
 
 fn lang_or_null(text_lang: &str, page_lang: &str) -> Value {

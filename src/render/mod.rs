@@ -131,13 +131,28 @@ impl Renderer {
 
     /// Renders one route. A pure function of the site and the route.
     pub fn render(&self, route: &Route) -> Result<Output, Diagnostic> {
+        self.render_recorded(route, false).0
+    }
+
+    /// Renders one route and, with `record`, lists what it read (see [`crate::depend`]).
+    pub fn render_recorded(
+        &self,
+        route: &Route,
+        record: bool,
+    ) -> (Result<Output, Diagnostic>, Vec<crate::depend::Input>) {
+        crate::depend::recording(record, || self.render_route(route))
+    }
+
+    fn render_route(&self, route: &Route) -> Result<Output, Diagnostic> {
         let site = &*self.site;
+        crate::depend::record_route(route);
         let bytes = match route {
             Route::Sitemap => feeds::sitemap(site).into_bytes(),
             Route::Robots => feeds::robots(site).into_bytes(),
             Route::Alias { to, .. } => feeds::redirect(site, to).into_bytes(),
             _ => {
                 let template = context::template_for(site, route);
+                crate::depend::read(|| crate::depend::Input::Template(template.to_string()));
                 let ctx = context::build(site, route, &self.extras, &self.memo);
                 let text = render_bounded(
                     &self.tera,
@@ -446,6 +461,7 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
             name,
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
                 let key: String = kwargs.must_get::<&str>("key")?.to_string();
+                crate::depend::read(|| crate::depend::Input::Message(key.clone()));
                 let lang = page_lang(&site, &kwargs, state)?;
                 let args = fluent_args(&kwargs);
                 let has_args = args.iter().next().is_some();
@@ -486,6 +502,7 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
             "has_asset",
             move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
                 let path: &str = kwargs.must_get::<&str>("path")?;
+                crate::depend::read(|| crate::depend::Input::AssetExists(path.to_string()));
                 Ok(Value::from(site.static_url(path).is_ok()))
             },
         );
@@ -497,6 +514,7 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
             "asset",
             move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
                 let path: String = kwargs.must_get::<&str>("path")?.to_string();
+                crate::depend::read(|| crate::depend::Input::AssetBytes(path.clone()));
                 let url = site
                     .static_url(&path)
                     .map_err(|e| tera::Error::message(format!("asset `{path}`: {e}")))?;

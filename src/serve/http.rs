@@ -1,4 +1,4 @@
-//! Answering one HTTP request from the in-memory site: a pure function of the snapshot and
+//! Answering one HTTP request from the preview's files: a pure function of the snapshot and
 //! the request line, so every rule (traversal, content types, 404, redirects) is tested without
 //! a socket.
 
@@ -126,12 +126,12 @@ pub fn respond(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
             "Bad request: the path is not a plain path inside the site.\n",
         );
     };
-    if let Some(body) = snapshot.files.get(&rel) {
-        return page(&rel, body, 200);
+    if let Some(body) = snapshot.read(&rel) {
+        return page(&rel, &body, 200);
     }
     // `/en/products` → `/en/products/` when that is a folder with an index.
     let folder_index = format!("{rel}/index.html");
-    if !rel.ends_with(".html") && snapshot.files.contains_key(&folder_index) {
+    if !rel.ends_with(".html") && snapshot.contains(&folder_index) {
         let path = url.split(['?', '#']).next().unwrap_or("");
         return Reply {
             status: 301,
@@ -139,8 +139,8 @@ pub fn respond(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
             body: Arc::from(&b""[..]),
         };
     }
-    match snapshot.files.get("404.html") {
-        Some(body) => page("404.html", body, 404),
+    match snapshot.read("404.html") {
+        Some(body) => page("404.html", &body, 404),
         None => Reply::text(404, "Not found.\n"),
     }
 }
@@ -170,7 +170,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn snapshot() -> Snapshot {
-        let mut files: HashMap<String, Arc<[u8]>> = HashMap::new();
+        let mut files: HashMap<String, Vec<u8>> = HashMap::new();
         for (path, body) in [
             ("index.html", "<html><body>chooser</body></html>"),
             ("en/index.html", "<html><body>home</body></html>"),
@@ -179,12 +179,9 @@ mod tests {
             ("404.html", "<html><body>missing</body></html>"),
             ("brochures/catalog.en.pdf", "%PDF"),
         ] {
-            files.insert(path.into(), Arc::from(body.as_bytes()));
+            files.insert(path.into(), body.as_bytes().to_vec());
         }
-        Snapshot {
-            files,
-            base_path: "/".into(),
-        }
+        Snapshot::in_memory(files, "/")
     }
 
     #[test]

@@ -12,19 +12,28 @@
 //! good snapshot and shows its diagnostics as an overlay on every open page.
 
 pub mod http;
+mod pdfs;
+mod store;
 mod watch;
 
-use crate::build::{load, render, static_clashes};
+pub use store::Store;
+
+use crate::build::{load, static_clashes};
 use crate::cache::Cache;
+use crate::depend::{Fingerprints, Graph};
 use crate::diagnostics::{Diagnostic, Location};
-use crate::output::Sink;
-use crate::site::LoadOptions;
-use std::collections::HashMap;
+use crate::plan::{Route, plan};
+use crate::render::Renderer;
+use crate::render::context::Extras;
+use crate::site::{LoadOptions, Site};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Settings of `brochure serve`.
 #[derive(Debug, Clone)]
@@ -37,12 +46,108 @@ pub struct ServeOptions {
     pub no_pdf: bool,
 }
 
-/// Every file of the site at one moment, by output path.
+/// A served file's fingerprint: its bytes, and for HTML its bytes without asset versions
+/// (`?v=…`), which tells a page that only uses a changed stylesheet from a changed page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileHash {
+    pub bytes: u64,
+    pub unversioned: u64,
+}
+
+impl FileHash {
+    fn of(rel: &str, bytes: &[u8]) -> FileHash {
+        let hash = |b: &[u8]| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            h.write(b);
+            h.finish()
+        };
+        let full = hash(bytes);
+        FileHash {
+            bytes: full,
+            unversioned: if rel.ends_with(".html") {
+                hash(&without_versions(bytes))
+            } else {
+                full
+            },
+        }
+    }
+}
+
+/// Every file of the site at one moment: which paths exist and their hashes. The bytes are in
+/// the preview's [`Store`] (or, for tests of the HTTP rules, in memory).
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub files: HashMap<String, FileHash>,
     /// The site's base path (`/` or `/catalog/`): URLs are served below it.
     pub base_path: String,
+    backing: Backing,
+}
+
+#[derive(Debug, Clone, Default)]
+enum Backing {
+    #[default]
+    Empty,
+    Memory(Arc<HashMap<String, Arc<[u8]>>>),
+    Folder(Arc<Store>),
+}
+
+impl Snapshot {
+    /// A snapshot of files held in memory.
+    pub fn in_memory(files: HashMap<String, Vec<u8>>, base_path: &str) -> Snapshot {
+        let hashes = files
+            .iter()
+            .map(|(k, v)| (k.clone(), FileHash::of(k, v)))
+            .collect();
+        Snapshot {
+            files: hashes,
+            base_path: base_path.to_string(),
+            backing: Backing::Memory(Arc::new(
+                files.into_iter().map(|(k, v)| (k, Arc::from(v))).collect(),
+            )),
+        }
+    }
+
+    pub fn contains(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+    }
+
+    /// The bytes served at output path `rel`.
+    pub fn read(&self, rel: &str) -> Option<Arc<[u8]>> {
+        if !self.files.contains_key(rel) {
+            return None;
+        }
+        match &self.backing {
+            Backing::Empty => None,
+            Backing::Memory(files) => files.get(rel).cloned(),
+            Backing::Folder(store) => store.read(rel).ok().map(Arc::from),
+        }
+    }
+
+    /// Every served file with its bytes, sorted by path (tests compare it with a build).
+    pub fn contents(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files
+            .keys()
+            .filter_map(|k| self.read(k).map(|b| (k.clone(), b.to_vec())))
+            .collect()
+    }
+}
+
+/// What the preview knows between updates: the last good model and, for every output, what it
+/// read and what it was.
+#[derive(Default)]
+struct State {
+    site: Option<Arc<Site>>,
+    /// Datasheet sizes, from the PDFs made so far.
+    extras: Extras,
+    graph: Graph,
+    /// Page output path → its route.
+    routes: HashMap<String, Route>,
+    /// Every served file.
+    files: HashMap<String, FileHash>,
+    /// Static files when last read: size and modification time.
+    statics: HashMap<String, (u64, Option<SystemTime>)>,
+    /// PDF output path → its job, for every PDF the current site has.
+    jobs: HashMap<String, crate::print::PrintJob>,
 }
 
 /// What the preview currently shows, and who is listening.
@@ -51,14 +156,21 @@ pub struct Preview {
     options: LoadOptions,
     pdf: bool,
     cache: Cache,
-    /// The last good build.
+    store: Arc<Store>,
+    state: Mutex<State>,
+    /// What requests are answered from.
     snapshot: RwLock<Arc<Snapshot>>,
     /// Diagnostics of the last failed build, rendered as text, until a build succeeds.
     errors: RwLock<Option<String>>,
+    /// Diagnostics of the PDFs that failed, until they are made.
+    pdf_errors: RwLock<Option<String>>,
     version: Mutex<u64>,
     /// Identifies this server process, so a browser can tell that it restarted.
     instance: String,
     listeners: Mutex<Vec<Sender<String>>>,
+    pdfs: pdfs::Queue,
+    /// PDF warnings already printed (each is printed once).
+    pdf_warnings_seen: Mutex<HashSet<String>>,
 }
 
 /// The outcome of one rebuild, for the terminal and for tests.
@@ -71,20 +183,42 @@ pub struct Update {
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Pages rendered again (the others were known to be unchanged).
+    pub rendered: usize,
+    /// PDFs waiting to be made again in the background.
+    pub pdfs_queued: usize,
 }
 
-/// An in-memory sink that keeps every output's bytes.
-#[derive(Default)]
-struct Memory(Mutex<HashMap<String, Arc<[u8]>>>);
-
-impl Sink for Memory {
-    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.0
-            .lock()
-            .map_err(|_| std::io::Error::other("poisoned"))?
-            .insert(rel.to_string(), Arc::from(bytes));
-        Ok(())
+impl Update {
+    fn empty() -> Update {
+        Update {
+            changed: Vec::new(),
+            restyled: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            elapsed: Duration::ZERO,
+            rendered: 0,
+            pdfs_queued: 0,
+        }
     }
+}
+
+fn stamp(file: &crate::theme::FileSource) -> (u64, Option<SystemTime>) {
+    match file {
+        // Built into the binary: the same for the life of the process.
+        crate::theme::FileSource::Embedded(bytes) => (bytes.len() as u64, None),
+        crate::theme::FileSource::Disk(path) => std::fs::metadata(path)
+            .map(|m| (m.len(), m.modified().ok()))
+            .unwrap_or((u64::MAX, None)),
+    }
+}
+
+/// Files staged by one update, to be served once all of it succeeded.
+#[derive(Default)]
+struct Staged {
+    written: Vec<String>,
+    hashes: Vec<(String, FileHash)>,
+    removed: Vec<String>,
 }
 
 impl Preview {
@@ -94,8 +228,14 @@ impl Preview {
         root: &Path,
         drafts: bool,
         pdf: bool,
-    ) -> Result<(Preview, Update), Vec<Diagnostic>> {
-        let preview = Preview {
+    ) -> Result<(Arc<Preview>, Update), Vec<Diagnostic>> {
+        let store = Store::create().map_err(|e| {
+            vec![Diagnostic::error(
+                Location::file(std::env::temp_dir().display().to_string()),
+                format!("cannot make the preview's folder: {e}"),
+            )]
+        })?;
+        let preview = Arc::new(Preview {
             root: root.to_path_buf(),
             options: LoadOptions {
                 drafts,
@@ -103,20 +243,28 @@ impl Preview {
             },
             pdf,
             cache: Cache::open(root),
+            store: Arc::new(store),
+            state: Mutex::new(State::default()),
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             errors: RwLock::new(None),
+            pdf_errors: RwLock::new(None),
             version: Mutex::new(0),
             instance: format!(
                 "{:x}",
-                std::time::SystemTime::now()
+                SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_nanos())
             ),
             listeners: Mutex::new(Vec::new()),
-        };
+            pdfs: pdfs::Queue::default(),
+            pdf_warnings_seen: Mutex::new(HashSet::new()),
+        });
         let update = preview.rebuild();
         if !update.errors.is_empty() {
             return Err(update.errors);
+        }
+        if pdf {
+            pdfs::start_worker(&preview);
         }
         Ok((preview, update))
     }
@@ -129,31 +277,27 @@ impl Preview {
             .unwrap_or_default()
     }
 
-    /// Builds the site again and, when it succeeds, swaps the snapshot in and tells browsers
-    /// what changed; when it fails, keeps the last good snapshot and shows the errors.
+    /// The folder the preview serves its files from.
+    pub fn folder(&self) -> &Path {
+        self.store.folder()
+    }
+
+    /// Loads the sources again and updates what changed; when that fails, keeps the last good
+    /// version and shows the errors.
     pub fn rebuild(&self) -> Update {
         let started = Instant::now();
-        let result = self.build_snapshot();
-        let mut update = Update {
-            changed: Vec::new(),
-            restyled: Vec::new(),
-            errors: Vec::new(),
-            warnings: Vec::new(),
-            elapsed: Duration::ZERO,
+        let mut update = Update::empty();
+        let Ok(mut state) = self.state.lock() else {
+            return update;
         };
-        match result {
-            Ok((snapshot, warnings)) => {
-                let old = self.snapshot();
-                (update.changed, update.restyled) = differences(&old, &snapshot);
-                update.warnings = warnings;
-                if let Ok(mut s) = self.snapshot.write() {
-                    *s = Arc::new(snapshot);
-                }
+        match self.update(&mut state, &mut update) {
+            Ok(()) => {
                 if let Ok(mut e) = self.errors.write() {
                     *e = None;
                 }
             }
             Err(errors) => {
+                self.store.discard();
                 let text: String = errors
                     .iter()
                     .map(|d| d.render(Some(&self.root), false))
@@ -162,48 +306,263 @@ impl Preview {
                 if let Ok(mut e) = self.errors.write() {
                     *e = Some(text);
                 }
+                update.changed.clear();
+                update.restyled.clear();
                 update.errors = errors;
             }
         }
-        if let Ok(mut v) = self.version.lock() {
-            *v += 1;
-        }
+        drop(state);
         update.elapsed = started.elapsed();
-        self.broadcast(&update);
+        self.announce(&update);
         update
     }
 
-    fn build_snapshot(&self) -> Result<(Snapshot, Vec<Diagnostic>), Vec<Diagnostic>> {
+    fn update(&self, state: &mut State, update: &mut Update) -> Result<(), Vec<Diagnostic>> {
+        let timings = std::env::var_os("BROCHURE_TIMINGS").is_some();
+        let mut clock = Instant::now();
+        let mut lap = |what: &str| {
+            if timings {
+                eprintln!("TIMING {what} {:?}", clock.elapsed());
+                clock = Instant::now();
+            }
+        };
         let (site, mut warnings) =
             load(&self.root, self.options.clone()).map_err(|f| f.diagnostics)?;
+        lap("load");
         let (shadowed, clashes) = static_clashes(&site, self.pdf);
         if clashes.iter().any(Diagnostic::is_error) {
             return Err(clashes);
         }
         warnings.extend(clashes);
-        let memory = Memory::default();
-        let summary = render(&site, self.pdf, &self.cache, &memory)?;
-        warnings.extend(summary.warnings);
-        let mut files = memory.0.into_inner().unwrap_or_default();
+        update.warnings = warnings;
+        let routes: HashMap<String, Route> =
+            plan(&site).into_iter().map(|r| (r.output_file(), r)).collect();
+        let jobs: HashMap<String, crate::print::PrintJob> = if self.pdf {
+            crate::print::jobs(&site)
+                .into_iter()
+                .map(|j| (j.output_file(&site), j))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        // Sizes of datasheets that no longer exist are forgotten (a product added again gets
+        // its size from its new PDF).
+        state.extras.datasheets.retain(|(id, lang), _| {
+            jobs.values().any(|j| {
+                matches!(j, crate::print::PrintJob::Datasheet { id: i, lang: l } if i == id && l == lang)
+            })
+        });
+        let extras = state.extras.clone();
+        let fingerprints = Fingerprints::new(&site, &extras);
+        lap("plan");
+        let refresh = state.graph.changes(&fingerprints);
+        lap("fingerprints");
+        let stale = state.graph.stale(&refresh);
+        lap("stale");
+        let mut staged = Staged::default();
+        let rendered = self.render_pages(state, &site, &routes, &stale, &mut staged)?;
+        update.rendered = rendered.len();
+        lap("render");
+        // Static files: read again only those whose size or time changed.
+        let mut statics = HashMap::new();
         for (rel, source) in &site.theme.static_files {
             if shadowed.contains(rel) {
                 continue;
             }
+            let now = stamp(source);
+            statics.insert(rel.clone(), now);
+            if state.statics.get(rel) == Some(&now) && state.files.contains_key(rel) {
+                continue;
+            }
             let bytes = source.read().map_err(|e| {
                 vec![Diagnostic::error(
-                    Location::file(format!("static/{rel}")),
+                    Location::file(site.static_display(rel)),
                     format!("cannot read the file: {e}"),
                 )]
             })?;
-            files.insert(rel.clone(), Arc::from(bytes));
+            let hash = FileHash::of(rel, &bytes);
+            if state.files.get(rel) != Some(&hash) {
+                self.stage(&mut staged, rel, &bytes, hash)?;
+            }
         }
-        Ok((
-            Snapshot {
-                files,
-                base_path: site.config.base_path.clone(),
-            },
-            warnings,
-        ))
+        // Whatever the new site no longer has.
+        for rel in state.files.keys() {
+            if !routes.contains_key(rel) && !statics.contains_key(rel) && !jobs.contains_key(rel)
+            {
+                staged.removed.push(rel.clone());
+            }
+        }
+        state.site = Some(Arc::clone(&site));
+        lap("statics");
+        self.commit(state, staged, update)?;
+        lap("commit");
+        state.graph.accept(refresh);
+        for (path, inputs) in rendered {
+            state.graph.set(&path, inputs, &fingerprints);
+        }
+        for old in state.routes.keys() {
+            if !routes.contains_key(old) {
+                state.graph.remove(old);
+            }
+        }
+        state.routes = routes;
+        state.statics = statics;
+        for old in state.jobs.keys() {
+            if !jobs.contains_key(old) {
+                state.graph.remove(old);
+            }
+        }
+        state.jobs = jobs;
+        lap("graph");
+        if self.pdf {
+            // New documents, and those that read something that changed; until each is made
+            // again, the previous one is served.
+            let mut waiting: Vec<(String, crate::print::PrintJob)> = state
+                .jobs
+                .iter()
+                .filter(|(path, _)| !state.graph.knows(path) || stale.contains(*path))
+                .map(|(p, j)| (p.clone(), j.clone()))
+                .collect();
+            waiting.sort_by(|a, b| a.0.cmp(&b.0));
+            update.pdfs_queued = waiting.len();
+            self.pdfs.replace(waiting);
+            let jobs = &state.jobs;
+            self.pdfs.keep_failures(|path| jobs.contains_key(path));
+        }
+        Ok(())
+    }
+
+    /// Renders the pages of `routes` that are new, differ from the route of the same path, or
+    /// read something that changed (`stale`), staging those whose bytes differ. Returns what
+    /// each rendered page read.
+    fn render_pages(
+        &self,
+        state: &State,
+        site: &Arc<Site>,
+        routes: &HashMap<String, Route>,
+        stale: &HashSet<String>,
+        staged: &mut Staged,
+    ) -> Result<Vec<(String, Vec<crate::depend::Input>)>, Vec<Diagnostic>> {
+        let mut todo: Vec<&Route> = routes
+            .iter()
+            .filter(|(path, route)| {
+                stale.contains(*path) || state.routes.get(*path) != Some(route)
+            })
+            .map(|(_, r)| r)
+            .collect();
+        // Language by language, as the build does, so shared cards are freed in between.
+        todo.sort();
+        let mut renderer = Renderer::new(Arc::clone(site))?;
+        renderer.set_extras(state.extras.clone());
+        let mut made = Vec::new();
+        let mut errors = Vec::new();
+        for group in todo.chunk_by(|a, b| a.lang() == b.lang()) {
+            let results: Vec<_> = group
+                .par_iter()
+                .map(|route| {
+                    let (output, inputs) = renderer.render_recorded(route, true);
+                    output.map(|o| {
+                        let hash = FileHash::of(&o.path, &o.bytes);
+                        (o, hash, inputs)
+                    })
+                })
+                .collect();
+            if let Some(lang) = group.first().and_then(|r| r.lang()) {
+                renderer.release_language(lang);
+            }
+            for r in results {
+                match r {
+                    Ok((output, hash, inputs)) => {
+                        if state.files.get(&output.path) != Some(&hash) {
+                            self.stage(staged, &output.path, &output.bytes, hash)?;
+                        }
+                        made.push((output.path, inputs));
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            crate::diagnostics::sort(&mut errors);
+            errors.dedup_by(|a, b| a.location == b.location && a.message == b.message);
+            return Err(errors);
+        }
+        Ok(made)
+    }
+
+    fn stage(
+        &self,
+        staged: &mut Staged,
+        rel: &str,
+        bytes: &[u8],
+        hash: FileHash,
+    ) -> Result<(), Vec<Diagnostic>> {
+        self.store.stage(rel, bytes).map_err(|e| {
+            vec![Diagnostic::error(
+                Location::file(self.store.folder().display().to_string()),
+                format!("cannot write `{rel}` for the preview: {e}"),
+            )]
+        })?;
+        staged.written.push(rel.to_string());
+        staged.hashes.push((rel.to_string(), hash));
+        Ok(())
+    }
+
+    /// Serves what `staged` holds from now on, and notes what changed in `update`.
+    fn commit(
+        &self,
+        state: &mut State,
+        staged: Staged,
+        update: &mut Update,
+    ) -> Result<(), Vec<Diagnostic>> {
+        self.store
+            .commit(&staged.written, &staged.removed)
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    Location::file(self.store.folder().display().to_string()),
+                    format!("cannot update the preview's files: {e}"),
+                )]
+            })?;
+        let base_path = state
+            .site
+            .as_ref()
+            .map(|s| s.config.base_path.clone())
+            .unwrap_or_else(|| "/".into());
+        for (rel, hash) in staged.hashes {
+            let restyled = state
+                .files
+                .get(&rel)
+                .is_some_and(|old| old.unversioned == hash.unversioned);
+            if restyled {
+                update.restyled.push(url_of(&rel, &base_path));
+            } else {
+                update.changed.push(url_of(&rel, &base_path));
+            }
+            state.files.insert(rel, hash);
+        }
+        for rel in staged.removed {
+            state.files.remove(&rel);
+            update.changed.push(url_of(&rel, &base_path));
+        }
+        update.changed.sort();
+        update.restyled.sort();
+        let snapshot = Snapshot {
+            files: state.files.clone(),
+            base_path,
+            backing: Backing::Folder(Arc::clone(&self.store)),
+        };
+        if let Ok(mut s) = self.snapshot.write() {
+            *s = Arc::new(snapshot);
+        }
+        Ok(())
+    }
+
+    /// Tells browsers (and the terminal, through the caller) what changed.
+    fn announce(&self, update: &Update) {
+        if let Ok(mut v) = self.version.lock() {
+            *v += 1;
+        }
+        self.broadcast(update);
     }
 
     /// The event a browser gets now: the current state with nothing changed.
@@ -212,14 +571,17 @@ impl Preview {
     }
 
     fn event(&self, changed: &[String], restyled: &[String]) -> String {
-        let errors = self.errors.read().ok().and_then(|e| e.clone());
+        let errors: Vec<String> = [&self.errors, &self.pdf_errors]
+            .iter()
+            .filter_map(|e| e.read().ok().and_then(|e| e.clone()))
+            .collect();
         let version = self.version.lock().map_or(0, |v| *v);
         serde_json::json!({
             "id": self.instance,
             "v": version,
             "changed": changed,
             "restyled": restyled,
-            "errors": errors,
+            "errors": if errors.is_empty() { None } else { Some(errors.join("\n")) },
         })
         .to_string()
     }
@@ -240,33 +602,6 @@ impl Preview {
         }
         rx
     }
-}
-
-/// URL paths (below the base path) that differ between two snapshots, and the HTML pages
-/// whose only difference is an asset's `?v=` version.
-fn differences(old: &Snapshot, new: &Snapshot) -> (Vec<String>, Vec<String>) {
-    let mut changed = Vec::new();
-    let mut restyled = Vec::new();
-    for (path, bytes) in &new.files {
-        match old.files.get(path) {
-            Some(before) if before == bytes => {}
-            Some(before)
-                if path.ends_with(".html")
-                    && without_versions(before) == without_versions(bytes) =>
-            {
-                restyled.push(url_of(path, &new.base_path));
-            }
-            _ => changed.push(url_of(path, &new.base_path)),
-        }
-    }
-    for path in old.files.keys() {
-        if !new.files.contains_key(path) {
-            changed.push(url_of(path, &new.base_path));
-        }
-    }
-    changed.sort();
-    restyled.sort();
-    (changed, restyled)
 }
 
 /// `text` without `?v=<hex>` asset versions.
@@ -334,7 +669,6 @@ impl Running {
 /// are triggered by the caller ([`Preview::rebuild`]) or by [`watch_forever`].
 pub fn start(options: &ServeOptions) -> Result<(Running, Update), Vec<Diagnostic>> {
     let (preview, update) = Preview::start(&options.root, options.drafts, !options.no_pdf)?;
-    let preview = Arc::new(preview);
     let (server, port) = bind(options).map_err(|d| vec![d])?;
     let server = Arc::new(server);
     {
