@@ -504,10 +504,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
         keep_going: false,
+        reuse: None,
     };
-    let tl = Instant::now();
     let (site, mut warnings) = load(root, load_options)?;
-    if std::env::var_os("BROCHURE_TIMINGS").is_some() { eprintln!("TIMING load {:?}", tl.elapsed()); }
     let cache = if options.no_cache {
         Cache::disabled()
     } else {

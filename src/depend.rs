@@ -57,6 +57,8 @@ pub enum Input {
     Datasheet(String, String),
     /// The list of every output (the sitemap lists them).
     Plan,
+    /// Where an `@/…` link in Markdown leads (whether its target exists).
+    Link(String),
 }
 
 thread_local! {
@@ -134,9 +136,13 @@ fn debug_hash(value: &impl std::fmt::Debug, into: &mut impl Hasher) {
     let _ = std::fmt::write(&mut Feed(into), format_args!("{value:?}"));
 }
 
-fn hasher() -> std::collections::hash_map::DefaultHasher {
-    // `new()` uses fixed keys: the same value hashes the same in every run.
-    std::collections::hash_map::DefaultHasher::new()
+/// The hasher of fingerprints and file hashes: fast, and seeded the same in every run (only
+/// equality within one process matters, but a fixed seed keeps runs comparable).
+pub fn hasher() -> foldhash::quality::FoldHasher<'static> {
+    use std::hash::BuildHasher;
+    static SEED: std::sync::OnceLock<foldhash::quality::FixedState> = std::sync::OnceLock::new();
+    SEED.get_or_init(|| foldhash::quality::FixedState::with_seed(0x62726f6368757265))
+        .build_hasher()
 }
 
 /// Computes the fingerprint of any [`Input`] for one version of the site.
@@ -147,6 +153,11 @@ pub struct Fingerprints<'a> {
     messages: std::sync::OnceLock<Messages>,
     /// Per template: the names of the templates its text mentions.
     template_names: std::sync::OnceLock<HashMap<String, Vec<String>>>,
+    /// Fingerprints of the inputs that are one per site (the config, the lists), asked for by
+    /// thousands of outputs: each is computed once.
+    singletons: [std::sync::OnceLock<u64>; 7],
+    /// Link targets already fingerprinted: thousands of texts link to the same few pages.
+    links: std::sync::RwLock<HashMap<String, u64>>,
 }
 
 type MessageTexts = HashMap<String, Vec<(String, String, BTreeSet<String>)>>;
@@ -166,6 +177,8 @@ impl<'a> Fingerprints<'a> {
             extras,
             messages: std::sync::OnceLock::new(),
             template_names: std::sync::OnceLock::new(),
+            singletons: Default::default(),
+            links: Default::default(),
         }
     }
 
@@ -195,8 +208,7 @@ impl<'a> Fingerprints<'a> {
 
 impl Messages {
     fn read(site: &Site) -> Messages {
-        let mut messages: MessageTexts =
-            HashMap::new();
+        let mut messages: MessageTexts = HashMap::new();
         let mut terms = hasher();
         for lang in site.config.language_codes() {
             // The catalog's own order: theme files, then the site's, later definitions winning.
@@ -235,6 +247,39 @@ impl Messages {
 impl Fingerprints<'_> {
     /// The fingerprint of `input` in this version of the site.
     pub fn of(&self, input: &Input) -> u64 {
+        let slot = match input {
+            Input::Config => Some(0),
+            Input::Print => Some(1),
+            Input::Categories => Some(2),
+            Input::Featured => Some(3),
+            Input::NewsOrder => Some(4),
+            Input::PageTitles => Some(5),
+            Input::Plan => Some(6),
+            _ => None,
+        };
+        if let Input::Link(target) = input {
+            if let Some(&known) = self
+                .links
+                .read()
+                .ok()
+                .and_then(|l| l.get(target).copied())
+                .as_ref()
+            {
+                return known;
+            }
+            let value = self.compute(input);
+            if let Ok(mut links) = self.links.write() {
+                links.insert(target.clone(), value);
+            }
+            return value;
+        }
+        match slot.and_then(|i| self.singletons.get(i)) {
+            Some(cell) => *cell.get_or_init(|| self.compute(input)),
+            None => self.compute(input),
+        }
+    }
+
+    fn compute(&self, input: &Input) -> u64 {
         let site = self.site;
         let mut h = hasher();
         std::mem::discriminant(input).hash(&mut h);
@@ -301,9 +346,12 @@ impl Fingerprints<'_> {
             }
             Input::Product(id) => {
                 if let Some(p) = site.product(id) {
-                    debug_hash(p, &mut h);
+                    // Every field comes from the file: its hash stands for them all.
+                    (p.source_hash, p.draft).hash(&mut h);
                     for lang in site.config.language_codes() {
-                        debug_hash(&site.description_html(id, lang), &mut h);
+                        site.description_html(id, lang)
+                            .map(|html| html.hash)
+                            .hash(&mut h);
                     }
                 }
             }
@@ -337,9 +385,12 @@ impl Fingerprints<'_> {
                     _ => site.page(slug),
                 };
                 if let Some(a) = article {
-                    debug_hash(a, &mut h);
+                    // Every field of a translation comes from its file.
+                    for t in a.translations.values() {
+                        (&t.lang, t.source_hash, t.draft).hash(&mut h);
+                    }
                     for lang in site.config.language_codes() {
-                        debug_hash(&site.body_html(a, lang), &mut h);
+                        site.body_html(a, lang).map(|html| html.hash).hash(&mut h);
                     }
                 }
             }
@@ -347,7 +398,7 @@ impl Fingerprints<'_> {
                 for a in &site.news {
                     a.slug.hash(&mut h);
                     for t in a.translations.values() {
-                        debug_hash(&t.date, &mut h);
+                        t.date.hash(&mut h);
                     }
                 }
             }
@@ -366,9 +417,14 @@ impl Fingerprints<'_> {
             }
             Input::AssetExists(path) => site.static_url(path).is_ok().hash(&mut h),
             Input::AssetBytes(path) => {
-                let rel = path.trim_start_matches('/');
-                site.theme.static_files.get(rel).map(file_stamp).hash(&mut h);
+                let rel = crate::site::static_key(path);
+                site.theme
+                    .static_files
+                    .get(rel)
+                    .map(file_stamp)
+                    .hash(&mut h);
             }
+            Input::Link(target) => site.link_target(target).hash(&mut h),
             Input::Datasheet(id, lang) => self
                 .extras
                 .datasheets
@@ -408,16 +464,35 @@ fn file_stamp(file: &crate::theme::FileSource) -> (u64, Option<std::time::System
 #[derive(Default)]
 pub struct Graph {
     inputs: Vec<Input>,
-    ids: HashMap<Input, u32>,
+    ids: HashMap<Input, u32, Fast>,
     fingerprints: Vec<u64>,
-    /// Output path → what it read.
-    reads: HashMap<String, Box<[u32]>>,
+    /// Outputs, interned like the inputs.
+    outputs: Vec<String>,
+    output_ids: HashMap<String, u32, Fast>,
+    /// Per output: what it read (`None` when unknown or removed).
+    reads: Vec<Option<Box<[u32]>>>,
+    /// Per input: the outputs that read it (the reverse of `reads`), so the outputs an edit
+    /// affects are found without looking at the others.
+    readers: Vec<HashSet<u32, Fast>>,
 }
+
+/// The hash maps of the graph hold hundreds of thousands of entries; a fast hasher matters.
+type Fast = foldhash::fast::FixedState;
 
 impl Graph {
     /// Remembers what the output at `path` read, fingerprinting inputs seen for the first time
     /// with `now` (the version of the site the output was made from).
     pub fn set(&mut self, path: &str, inputs: Vec<Input>, now: &Fingerprints<'_>) {
+        let output = match self.output_ids.get(path) {
+            Some(&id) => id,
+            None => {
+                let id = self.outputs.len() as u32;
+                self.outputs.push(path.to_string());
+                self.output_ids.insert(path.to_string(), id);
+                self.reads.push(None);
+                id
+            }
+        };
         let ids: Box<[u32]> = inputs
             .into_iter()
             .map(|input| match self.ids.get(&input) {
@@ -427,21 +502,44 @@ impl Graph {
                     self.fingerprints.push(now.of(&input));
                     self.ids.insert(input.clone(), id);
                     self.inputs.push(input);
+                    self.readers.push(HashSet::default());
                     id
                 }
             })
             .collect();
-        self.reads.insert(path.to_string(), ids);
+        self.forget(output);
+        for &id in &ids {
+            if let Some(readers) = self.readers.get_mut(id as usize) {
+                readers.insert(output);
+            }
+        }
+        if let Some(slot) = self.reads.get_mut(output as usize) {
+            *slot = Some(ids);
+        }
+    }
+
+    fn forget(&mut self, output: u32) {
+        let old = self.reads.get_mut(output as usize).and_then(Option::take);
+        for id in old.iter().flat_map(|ids| ids.iter()) {
+            if let Some(readers) = self.readers.get_mut(*id as usize) {
+                readers.remove(&output);
+            }
+        }
     }
 
     /// Forgets an output that no longer exists.
     pub fn remove(&mut self, path: &str) {
-        self.reads.remove(path);
+        if let Some(&output) = self.output_ids.get(path) {
+            self.forget(output);
+        }
     }
 
     /// Whether the graph knows what `path` read.
     pub fn knows(&self, path: &str) -> bool {
-        self.reads.contains_key(path)
+        self.output_ids
+            .get(path)
+            .and_then(|&o| self.reads.get(o as usize))
+            .is_some_and(Option::is_some)
     }
 
     /// Fingerprints every known input again in `now` and tells which changed. Nothing is
@@ -498,13 +596,12 @@ impl Graph {
 
     /// The known outputs that read anything that changed.
     pub fn stale(&self, refresh: &Refresh) -> HashSet<String> {
-        if refresh.ids.is_empty() {
-            return HashSet::new();
-        }
-        self.reads
+        refresh
+            .ids
             .iter()
-            .filter(|(_, ids)| ids.iter().any(|i| refresh.ids.contains(i)))
-            .map(|(path, _)| path.clone())
+            .filter_map(|&id| self.readers.get(id as usize))
+            .flatten()
+            .filter_map(|&o| self.outputs.get(o as usize).cloned())
             .collect()
     }
 
@@ -521,7 +618,7 @@ impl Graph {
 
     /// How many outputs and distinct inputs the graph holds.
     pub fn size(&self) -> (usize, usize) {
-        (self.reads.len(), self.inputs.len())
+        (self.reads.iter().flatten().count(), self.inputs.len())
     }
 }
 

@@ -27,6 +27,7 @@ pub mod output;
 pub mod plan;
 pub mod print;
 pub mod render;
+pub mod reuse;
 pub mod scaffold;
 pub mod serve;
 pub mod site;

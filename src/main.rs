@@ -405,8 +405,12 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
             };
             print_diagnostics(&fresh, &root);
             println!(
-                "Rebuilt in {} ms: {} changed{}",
+                "Rebuilt in {} ms ({} rendered): {} changed{}{}",
                 update.elapsed.as_millis(),
+                match update.rendered {
+                    1 => "1 page".to_string(),
+                    n => format!("{n} pages"),
+                },
                 match update.changed.len() {
                     0 => "nothing".to_string(),
                     1 => "1 file".to_string(),
@@ -416,6 +420,11 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
                     String::new()
                 } else {
                     format!(", {} pages restyled", update.restyled.len())
+                },
+                match update.pdfs_queued {
+                    0 => String::new(),
+                    1 => "; 1 PDF to make".to_string(),
+                    n => format!("; {n} PDFs to make"),
                 }
             );
         } else {

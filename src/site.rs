@@ -23,7 +23,7 @@ const MAX_IMAGE_PIXELS_TEXT: &str = "100 million";
 
 /// The key of a static file in [`Theme::static_files`]: `path` without its leading `/`,
 /// query or fragment.
-fn static_key(path: &str) -> &str {
+pub(crate) fn static_key(path: &str) -> &str {
     let rel = path.trim_start_matches('/');
     rel.split(['?', '#']).next().unwrap_or(rel)
 }
@@ -140,14 +140,19 @@ pub struct LoadOptions {
     /// Return the model even when there are errors (they are in [`Loaded::warnings`]): what
     /// loaded can still be checked. Never used to build.
     pub keep_going: bool,
+    /// Parses and Markdown kept from the previous load of the same site (`serve`).
+    pub reuse: Option<std::sync::Arc<crate::reuse::Reuse>>,
 }
 
 /// A text pre-rendered to HTML for one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Html {
-    pub html: String,
+    /// Shared: a preview's next load reuses it when the text did not change.
+    pub html: std::sync::Arc<str>,
     /// The language the text is in: differs from the page's on fallback.
     pub lang: String,
+    /// A hash of the two, for change detection ([`crate::depend`]).
+    pub hash: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -178,7 +183,7 @@ pub struct Site {
     pub theme: Theme,
     /// Sorted by category order, then product order, then id.
     pub categories: Vec<Category>,
-    pub products: Vec<Product>,
+    pub products: Vec<std::sync::Arc<Product>>,
     /// Newest first.
     pub news: Vec<Article>,
     pub pages: Vec<Article>,
@@ -188,6 +193,8 @@ pub struct Site {
     /// What is wrong with each static file checked so far (`None`: nothing); a file used by a
     /// thousand products is opened once.
     static_verdicts: std::sync::Mutex<HashMap<String, Option<String>>>,
+    /// Work kept from the previous load (`serve`).
+    reuse: Option<std::sync::Arc<crate::reuse::Reuse>>,
 }
 
 /// Keyed lookups into the lists above, so a page's context costs the same at 100 products as
@@ -269,11 +276,10 @@ impl Site {
         }
         let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
         let mut diags = Vec::new();
-        let tstart = std::time::Instant::now();
         let (content, (theme, theme_diags)) = rayon::join(
             || {
                 let mut d = Vec::new();
-                let c = Content::load(root, &languages, &mut d);
+                let c = Content::load(root, &languages, options.reuse.as_deref(), &mut d);
                 (c, d)
             },
             || {
@@ -282,7 +288,6 @@ impl Site {
                 (t, d)
             },
         );
-        if std::env::var_os("BROCHURE_TIMINGS").is_some() { eprintln!("TIMING content+theme {:?}", tstart.elapsed()); }
         let (content, content_diags) = content;
         diags.extend(content_diags);
         diags.extend(theme_diags);
@@ -345,16 +350,16 @@ impl Site {
             html: HashMap::new(),
             index: Index::default(),
             static_verdicts: Default::default(),
+            reuse: options.reuse.clone(),
         };
-        let t0 = std::time::Instant::now();
         site.drop_drafts(options.drafts);
         site.sort();
         site.reindex();
-        let t1 = std::time::Instant::now();
         site.validate(&mut diags);
-        let t2 = std::time::Instant::now();
         site.render_markdown(&mut diags);
-        if std::env::var_os("BROCHURE_TIMINGS").is_some() { eprintln!("TIMING reindex {:?} validate {:?} markdown {:?}", t1-t0, t2-t1, t2.elapsed()); }
+        if let Some(reuse) = &site.reuse {
+            reuse.end_load();
+        }
         sort(&mut diags);
         site.fold_consequences(&mut diags);
         merge_repeats(&mut diags);
@@ -539,7 +544,6 @@ impl Site {
     fn validate(&self, diags: &mut Vec<Diagnostic>) {
         self.check_theme_images(diags);
         self.check_aliases(diags);
-        let default = &self.config.default_language;
         let category_ids: Vec<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
         for c in &self.categories {
             self.check_localized(
@@ -558,7 +562,24 @@ impl Site {
             );
         }
         let template_names: Vec<&str> = self.theme.templates.keys().map(String::as_str).collect();
-        for p in &self.products {
+        // Each product is checked on its own, in parallel; the results keep the products' order.
+        let per_product: Vec<Vec<Diagnostic>> = self
+            .products
+            .par_iter()
+            .map(|p| {
+                let mut diags = Vec::new();
+                self.check_product(p, &category_ids, &mut diags);
+                diags
+            })
+            .collect();
+        diags.extend(per_product.into_iter().flatten());
+        self.validate_brochures(&category_ids, diags);
+        self.check_articles(&template_names, diags);
+    }
+
+    fn check_product(&self, p: &Product, category_ids: &[&str], diags: &mut Vec<Diagnostic>) {
+        let default = &self.config.default_language;
+        {
             if !category_ids.contains(&p.category.as_str()) {
                 diags.push(
                     Diagnostic::error(
@@ -609,7 +630,10 @@ impl Site {
                 }
             }
         }
-        self.validate_brochures(&category_ids, diags);
+    }
+
+    fn check_articles(&self, template_names: &[&str], diags: &mut Vec<Diagnostic>) {
+        let default = &self.config.default_language;
         let product_ids: Vec<&str> = self.products.iter().map(|p| p.id.as_str()).collect();
         for article in self.news.iter().chain(&self.pages) {
             let noun = match article.kind {
@@ -863,7 +887,10 @@ impl Site {
     fn render_markdown(&mut self, diags: &mut Vec<Diagnostic>) {
         let unsafe_html = self.config.markdown.unsafe_html;
         let default = self.config.default_language.clone();
-        let mut jobs: Vec<(TextKey, &str, String, MarkdownSource<'_>)> = Vec::new();
+        // Each job: the text's key, the text, its language, where it is, and (for a preview)
+        // what identifies the text without reading it: a product's description is a pure
+        // function of its file, whose hash the product carries.
+        let mut jobs: Vec<(TextKey, &str, String, MarkdownSource<'_>, Option<u64>)> = Vec::new();
         for lang in self.config.language_codes() {
             for p in &self.products {
                 if let Some(r) = p.description.resolve(lang, &default) {
@@ -881,6 +908,7 @@ impl Site {
                         r.value.as_str(),
                         r.lang.to_string(),
                         source,
+                        Some(p.source_hash),
                     ));
                 }
             }
@@ -900,32 +928,65 @@ impl Site {
                             first_line: t.body_line,
                             indent: 1,
                         },
+                        None,
                     ));
                 }
             }
         }
-        let results: Vec<(TextKey, Html, Vec<Diagnostic>)> = jobs
+        let no_extras = crate::render::context::Extras::default();
+        let fingerprints = crate::depend::Fingerprints::new(self, &no_extras);
+        let reuse = self.reuse.as_deref();
+        let results: Vec<(TextKey, Html, Vec<Diagnostic>, Option<u64>)> = jobs
             .into_par_iter()
-            .map(|(key, text, text_lang, source)| {
+            .map(|(key, text, text_lang, source, identity)| {
                 let page_lang = match &key {
                     TextKey::Description { lang, .. } | TextKey::Body { lang, .. } => lang.clone(),
                 };
+                let memo_key = reuse.map(|_| {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = crate::depend::hasher();
+                    match identity {
+                        Some(file) => (file, text.len()).hash(&mut h),
+                        None => text.hash(&mut h),
+                    }
+                    (&text_lang, &page_lang, unsafe_html).hash(&mut h);
+                    (source.file, source.first_line, source.indent).hash(&mut h);
+                    h.finish()
+                });
+                if let (Some(reuse), Some(memo_key)) = (reuse, memo_key)
+                    && let Some(html) = reuse.markdown(memo_key, &fingerprints)
+                {
+                    return (key, html, Vec::new(), Some(memo_key));
+                }
                 let links = SiteLinks {
                     site: self,
                     lang: &page_lang,
                 };
-                let rendered = markdown::render(text, source, unsafe_html, &links);
-                (
-                    key,
-                    Html {
-                        html: rendered.html,
-                        lang: text_lang,
+                let (rendered, reads) = crate::depend::recording(reuse.is_some(), || {
+                    markdown::render(text, source, unsafe_html, &links)
+                });
+                let html = Html {
+                    hash: {
+                        use std::hash::{Hash, Hasher};
+                        let mut h = crate::depend::hasher();
+                        (&rendered.html, &text_lang).hash(&mut h);
+                        h.finish()
                     },
-                    rendered.errors,
-                )
+                    html: rendered.html.into(),
+                    lang: text_lang,
+                };
+                if let (Some(reuse), Some(memo_key)) = (reuse, memo_key)
+                    && rendered.errors.is_empty()
+                {
+                    reuse.keep_markdown(memo_key, &html, reads, &fingerprints);
+                }
+                (key, html, rendered.errors, memo_key)
             })
             .collect();
-        for (key, html, errors) in results {
+        if let Some(reuse) = reuse {
+            reuse.markdown_seen(results.iter().filter_map(|r| r.3));
+        }
+        for (key, html, errors, _) in results {
             // Fallback texts are rendered once per language; report their errors once.
             for e in errors {
                 if !diags.contains(&e) {
@@ -944,7 +1005,7 @@ impl Site {
         self.index
             .products
             .get(id)
-            .and_then(|&i| self.products.get(i))
+            .and_then(|&i| self.products.get(i).map(|p| &**p))
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -992,7 +1053,7 @@ impl Site {
             .map(Vec::as_slice)
             .unwrap_or_default()
             .iter()
-            .filter_map(|&i| self.products.get(i))
+            .filter_map(|&i| self.products.get(i).map(|p| &**p))
     }
 
     /// The news articles that name a product (newest first).
@@ -1031,6 +1092,15 @@ impl Site {
     }
 
     /// Root-relative URL of a route.
+    /// Where an `@/…` link leads, or why it cannot (see [`crate::depend::Input::Link`]).
+    pub(crate) fn link_target(&self, target: &str) -> Result<String, String> {
+        SiteLinks {
+            site: self,
+            lang: &self.config.default_language,
+        }
+        .resolve(target)
+    }
+
     pub fn url(&self, route: &Route) -> String {
         route.path(&self.config.base_path)
     }
@@ -1123,6 +1193,10 @@ impl Site {
                 );
             }
         }
+        if written.is_empty() {
+            // Planning the whole site to compare with no alias is a waste on every preview edit.
+            return;
+        }
         let pages: HashMap<String, Route> = crate::plan::plan(self)
             .into_iter()
             .filter(|r| !matches!(r, Route::Alias { .. }))
@@ -1197,6 +1271,7 @@ fn empty_translation() -> &'static Translation {
         aliases: Vec::new(),
         body: String::new(),
         body_line: 1,
+        source_hash: 0,
     })
 }
 
@@ -1208,6 +1283,8 @@ struct SiteLinks<'a> {
 
 impl LinkResolver for SiteLinks<'_> {
     fn resolve(&self, target: &str) -> Result<String, String> {
+        crate::depend::read(|| crate::depend::Input::Config);
+        crate::depend::read(|| crate::depend::Input::Link(target.to_string()));
         let (path, fragment) = match target.split_once('#') {
             Some((p, f)) => (p, format!("#{f}")),
             None => (target, String::new()),
@@ -1278,10 +1355,14 @@ impl LinkResolver for SiteLinks<'_> {
     }
 
     fn own_page(&self, url: &str) -> Option<String> {
+        crate::depend::read(|| crate::depend::Input::Config);
         self.absolute_page_target(url)
     }
 
     fn check_asset(&self, url: &str) -> Result<String, String> {
+        crate::depend::read(|| crate::depend::Input::Config);
+        crate::depend::read(|| crate::depend::Input::AssetExists(url.to_string()));
+        crate::depend::read(|| crate::depend::Input::AssetBytes(url.to_string()));
         let found = match self.site.static_url(url) {
             Ok(found) => found,
             Err(message) => {

@@ -41,6 +41,9 @@ pub struct Translation {
     /// Markdown body and the line it starts on in the file.
     pub body: String,
     pub body_line: usize,
+    /// A hash of the source file and the languages it was read for (see
+    /// [`crate::content::Product::source_hash`]).
+    pub source_hash: u64,
 }
 
 /// A calendar date from front matter.
@@ -100,13 +103,19 @@ pub fn load_articles(
     dir: &Path,
     kind: ArticleKind,
     languages: &[String],
+    reuse: Option<&crate::reuse::Reuse>,
 ) -> (Vec<Article>, Vec<Diagnostic>) {
     if !dir.is_dir() {
         return (Vec::new(), Vec::new());
     }
     let results: Vec<Result<(String, Translation), Diagnostic>> = files_with_suffix(dir, ".md")
         .par_iter()
-        .map(|path| load_translation(root, path, kind, languages))
+        .map(|path| match reuse {
+            Some(reuse) => reuse.article(path, languages, || {
+                load_translation(root, path, kind, languages)
+            }),
+            None => load_translation(root, path, kind, languages),
+        })
         .collect();
     let mut diags = Vec::new();
     let mut by_slug: BTreeMap<String, BTreeMap<String, Translation>> = BTreeMap::new();
@@ -199,9 +208,17 @@ fn load_translation(
         }
         (None, ArticleKind::Page) => None,
     };
+    let source_hash = {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::depend::hasher();
+        text.hash(&mut h);
+        languages.hash(&mut h);
+        h.finish()
+    };
     Ok((
         slug.to_string(),
         Translation {
+            source_hash,
             lang: lang.to_string(),
             title: fm.title.value,
             date,

@@ -52,14 +52,20 @@ pub fn is_valid_id(id: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Content {
     pub categories: Vec<Category>,
-    pub products: Vec<Product>,
+    /// Shared: a preview's next load reuses the products whose files did not change.
+    pub products: Vec<std::sync::Arc<Product>>,
     pub news: Vec<Article>,
     pub pages: Vec<Article>,
 }
 
 impl Content {
     /// Loads all content in parallel; problems are collected, not fatal, so one run shows all.
-    pub fn load(root: &Path, languages: &[String], diagnostics: &mut Vec<Diagnostic>) -> Content {
+    pub fn load(
+        root: &Path,
+        languages: &[String],
+        reuse: Option<&crate::reuse::Reuse>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Content {
         // A folder or file that links out of the site is read as if it were absent.
         let usable = |path: PathBuf, diagnostics: &mut Vec<Diagnostic>| {
             if crate::source::inside_site(root, &path, diagnostics) {
@@ -86,13 +92,13 @@ impl Content {
                             (Vec::new(), Vec::new())
                         }
                     },
-                    || load_products(root, &products_dir, languages),
+                    || load_products(root, &products_dir, languages, reuse),
                 )
             },
             || {
                 rayon::join(
-                    || load_articles(root, &news_dir, ArticleKind::News, languages),
-                    || load_articles(root, &pages_dir, ArticleKind::Page, languages),
+                    || load_articles(root, &news_dir, ArticleKind::News, languages, reuse),
+                    || load_articles(root, &pages_dir, ArticleKind::Page, languages, reuse),
                 )
             },
         );

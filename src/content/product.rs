@@ -12,6 +12,9 @@ use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {
+    /// A hash of the source file and the languages it was read for: equal hashes, equal
+    /// products (the preview's change detection uses it instead of comparing every field).
+    pub source_hash: u64,
     /// The file stem; also the URL segment.
     pub id: String,
     /// Path of the source file relative to the site root.
@@ -319,7 +322,8 @@ pub fn load_products(
     root: &Path,
     dir: &Path,
     languages: &[String],
-) -> (Vec<Product>, Vec<Diagnostic>) {
+    reuse: Option<&crate::reuse::Reuse>,
+) -> (Vec<std::sync::Arc<Product>>, Vec<Diagnostic>) {
     if !dir.is_dir() {
         return (Vec::new(), Vec::new());
     }
@@ -333,10 +337,16 @@ pub fn load_products(
             .with_hint("rename the file to .yaml"),
         );
     }
-    let results: Vec<Result<Product, Vec<Diagnostic>>> = files_with_suffix(dir, ".yaml")
-        .par_iter()
-        .map(|path| load_product(root, path, languages))
-        .collect();
+    let results: Vec<Result<std::sync::Arc<Product>, Vec<Diagnostic>>> =
+        files_with_suffix(dir, ".yaml")
+            .par_iter()
+            .map(|path| match reuse {
+                Some(reuse) => reuse.product(path, languages, || {
+                    load_product(root, path, languages).map(std::sync::Arc::new)
+                }),
+                None => load_product(root, path, languages).map(std::sync::Arc::new),
+            })
+            .collect();
     let mut products = Vec::new();
     for r in results {
         match r {
@@ -495,6 +505,13 @@ fn load_product(
         .map(|a| (a.value, at(a.referenced.line(), a.referenced.column())))
         .collect();
     Ok(Product {
+        source_hash: {
+            use std::hash::{Hash, Hasher};
+            let mut h = crate::depend::hasher();
+            text.hash(&mut h);
+            languages.hash(&mut h);
+            h.finish()
+        },
         id,
         category_location: at(
             raw.category.referenced.line(),

@@ -3,8 +3,8 @@
 //! The shape is documented for theme authors in `docs/themes.md`; keep the two in step.
 
 use super::lang_html;
-use crate::depend::{self, Input};
 use crate::content::{Article, Category, Localized, Product, Spec, SpecValue};
+use crate::depend::{self, Input};
 use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
 use crate::site::Site;
 use serde_json::{Map, Value, json};
@@ -310,10 +310,9 @@ impl<'a> Cx<'a> {
             }
             Route::Category { id, .. } => {
                 depend::read(|| Input::Categories);
-                site
-                .category(id)
-                .map(|c| (self.plain(&c.name), self.plain(&c.summary)))
-                .unwrap_or_default()
+                site.category(id)
+                    .map(|c| (self.plain(&c.name), self.plain(&c.summary)))
+                    .unwrap_or_default()
             }
             Route::Article { slug, .. } | Route::Page { slug, .. } => {
                 depend::read(|| match route {
@@ -321,14 +320,14 @@ impl<'a> Cx<'a> {
                     _ => Input::Page(slug.clone()),
                 });
                 match route {
-                Route::Article { .. } => site.article(slug),
-                _ => site.page(slug),
-            }
-            .map(|a| {
-                let t = site.translation(a, self.lang);
-                (t.title.clone(), t.summary.clone().unwrap_or_default())
-            })
-            .unwrap_or_default()
+                    Route::Article { .. } => site.article(slug),
+                    _ => site.page(slug),
+                }
+                .map(|a| {
+                    let t = site.translation(a, self.lang);
+                    (t.title.clone(), t.summary.clone().unwrap_or_default())
+                })
+                .unwrap_or_default()
             }
             _ => (
                 String::new(),
@@ -529,7 +528,7 @@ impl<'a> Cx<'a> {
         let description = site.description_html(&p.id, self.lang);
         out.push((
             "description_html",
-            Value::from(description.map_or("", |h| h.html.as_str())),
+            Value::from(description.map_or("", |h| &*h.html)),
         ));
         out.push((
             "description_lang",
@@ -768,10 +767,7 @@ impl<'a> Cx<'a> {
         extend(
             &self.article_card_value(a),
             vec![
-                (
-                    "content_html",
-                    TValue::from(body.map_or("", |h| h.html.as_str())),
-                ),
+                ("content_html", TValue::from(body.map_or("", |h| &*h.html))),
                 (
                     "content_lang",
                     tv(&body.map_or(Value::Null, |h| lang_or_null(&h.lang, self.lang))),
@@ -811,8 +807,12 @@ impl<'a> Cx<'a> {
                 depend::read(|| Input::Featured);
                 depend::read(|| Input::Categories);
                 depend::read(|| Input::NewsOrder);
-                let mut featured: Vec<&Product> =
-                    site.products.iter().filter(|p| p.featured).collect();
+                let mut featured: Vec<&Product> = site
+                    .products
+                    .iter()
+                    .filter(|p| p.featured)
+                    .map(|p| &**p)
+                    .collect();
                 if featured.is_empty() {
                     featured = site
                         .categories
@@ -852,7 +852,13 @@ impl<'a> Cx<'a> {
                             depend::read(|| Input::CategoryMembers(c.id.clone()));
                             extend(
                                 &self.category_card_value(c),
-                                vec![("products", products(&mut site.products_in(&c.id)))],
+                                // The first page's worth: with thousands of products, the
+                                // whole catalog on one page was 4 MB; each category links to its
+                                // own paginated pages for the rest.
+                                vec![(
+                                    "products",
+                                    products(&mut site.products_in(&c.id).take(PRODUCTS_PER_PAGE)),
+                                )],
                             )
                         })
                         .collect::<Vec<_>>(),

@@ -56,16 +56,17 @@ pub struct FileHash {
 
 impl FileHash {
     fn of(rel: &str, bytes: &[u8]) -> FileHash {
-        let hash = |b: &[u8]| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            h.write(b);
-            h.finish()
-        };
-        let full = hash(bytes);
+        let mut full = crate::depend::hasher();
+        full.write(bytes);
+        let full = full.finish();
         FileHash {
             bytes: full,
             unversioned: if rel.ends_with(".html") {
-                hash(&without_versions(bytes))
+                let mut h = crate::depend::hasher();
+                for part in without_versions(bytes) {
+                    h.write(part);
+                }
+                h.finish()
             } else {
                 full
             },
@@ -140,14 +141,15 @@ struct State {
     /// Datasheet sizes, from the PDFs made so far.
     extras: Extras,
     graph: Graph,
-    /// Page output path → its route.
-    routes: HashMap<String, Route>,
+    /// Every page, in plan order, and by output path.
+    plan: Vec<Route>,
+    routes: Arc<HashMap<String, Route>>,
     /// Every served file.
     files: HashMap<String, FileHash>,
     /// Static files when last read: size and modification time.
     statics: HashMap<String, (u64, Option<SystemTime>)>,
     /// PDF output path → its job, for every PDF the current site has.
-    jobs: HashMap<String, crate::print::PrintJob>,
+    jobs: Arc<HashMap<String, crate::print::PrintJob>>,
 }
 
 /// What the preview currently shows, and who is listening.
@@ -239,6 +241,7 @@ impl Preview {
             root: root.to_path_buf(),
             options: LoadOptions {
                 drafts,
+                reuse: Some(Arc::new(crate::reuse::Reuse::default())),
                 ..LoadOptions::default()
             },
             pdf,
@@ -318,32 +321,44 @@ impl Preview {
     }
 
     fn update(&self, state: &mut State, update: &mut Update) -> Result<(), Vec<Diagnostic>> {
-        let timings = std::env::var_os("BROCHURE_TIMINGS").is_some();
-        let mut clock = Instant::now();
-        let mut lap = |what: &str| {
-            if timings {
-                eprintln!("TIMING {what} {:?}", clock.elapsed());
-                clock = Instant::now();
-            }
-        };
         let (site, mut warnings) =
             load(&self.root, self.options.clone()).map_err(|f| f.diagnostics)?;
-        lap("load");
         let (shadowed, clashes) = static_clashes(&site, self.pdf);
         if clashes.iter().any(Diagnostic::is_error) {
             return Err(clashes);
         }
         warnings.extend(clashes);
         update.warnings = warnings;
-        let routes: HashMap<String, Route> =
-            plan(&site).into_iter().map(|r| (r.output_file(), r)).collect();
-        let jobs: HashMap<String, crate::print::PrintJob> = if self.pdf {
-            crate::print::jobs(&site)
-                .into_iter()
-                .map(|j| (j.output_file(&site), j))
-                .collect()
+        // Most edits keep the list of pages; then the old map serves.
+        let new_plan = plan(&site);
+        let same_plan = new_plan == state.plan;
+        let routes: Arc<HashMap<String, Route>> = if same_plan {
+            Arc::clone(&state.routes)
         } else {
-            HashMap::new()
+            Arc::new(
+                new_plan
+                    .iter()
+                    .map(|r| (r.output_file(), r.clone()))
+                    .collect(),
+            )
+        };
+        let jobs: Arc<HashMap<String, crate::print::PrintJob>> = if !self.pdf {
+            Arc::default()
+        } else if same_plan
+            && state
+                .site
+                .as_ref()
+                .is_some_and(|old| old.config == site.config)
+        {
+            // The same products in the same languages and brochures: the same documents.
+            Arc::clone(&state.jobs)
+        } else {
+            Arc::new(
+                crate::print::jobs(&site)
+                    .into_iter()
+                    .map(|j| (j.output_file(&site), j))
+                    .collect(),
+            )
         };
         // Sizes of datasheets that no longer exist are forgotten (a product added again gets
         // its size from its new PDF).
@@ -354,15 +369,11 @@ impl Preview {
         });
         let extras = state.extras.clone();
         let fingerprints = Fingerprints::new(&site, &extras);
-        lap("plan");
         let refresh = state.graph.changes(&fingerprints);
-        lap("fingerprints");
         let stale = state.graph.stale(&refresh);
-        lap("stale");
         let mut staged = Staged::default();
-        let rendered = self.render_pages(state, &site, &routes, &stale, &mut staged)?;
+        let rendered = self.render_pages(state, &site, &routes, same_plan, &stale, &mut staged)?;
         update.rendered = rendered.len();
-        lap("render");
         // Static files: read again only those whose size or time changed.
         let mut statics = HashMap::new();
         for (rel, source) in &site.theme.static_files {
@@ -387,25 +398,31 @@ impl Preview {
         }
         // Whatever the new site no longer has.
         for rel in state.files.keys() {
-            if !routes.contains_key(rel) && !statics.contains_key(rel) && !jobs.contains_key(rel)
-            {
+            if !routes.contains_key(rel) && !statics.contains_key(rel) && !jobs.contains_key(rel) {
                 staged.removed.push(rel.clone());
             }
         }
-        state.site = Some(Arc::clone(&site));
-        lap("statics");
+        if let Some(old) = state.site.replace(Arc::clone(&site)) {
+            // Freeing a model of thousands of products takes tens of milliseconds; the
+            // browser should not wait for it.
+            let _ = std::thread::Builder::new()
+                .name("brochure-free".into())
+                .spawn(move || drop(old));
+        }
         self.commit(state, staged, update)?;
-        lap("commit");
         state.graph.accept(refresh);
         for (path, inputs) in rendered {
             state.graph.set(&path, inputs, &fingerprints);
         }
-        for old in state.routes.keys() {
-            if !routes.contains_key(old) {
-                state.graph.remove(old);
+        if !same_plan {
+            for old in state.routes.keys() {
+                if !routes.contains_key(old) {
+                    state.graph.remove(old);
+                }
             }
         }
         state.routes = routes;
+        state.plan = new_plan;
         state.statics = statics;
         for old in state.jobs.keys() {
             if !jobs.contains_key(old) {
@@ -413,7 +430,6 @@ impl Preview {
             }
         }
         state.jobs = jobs;
-        lap("graph");
         if self.pdf {
             // New documents, and those that read something that changed; until each is made
             // again, the previous one is served.
@@ -440,16 +456,21 @@ impl Preview {
         state: &State,
         site: &Arc<Site>,
         routes: &HashMap<String, Route>,
+        same_plan: bool,
         stale: &HashSet<String>,
         staged: &mut Staged,
     ) -> Result<Vec<(String, Vec<crate::depend::Input>)>, Vec<Diagnostic>> {
-        let mut todo: Vec<&Route> = routes
-            .iter()
-            .filter(|(path, route)| {
-                stale.contains(*path) || state.routes.get(*path) != Some(route)
-            })
-            .map(|(_, r)| r)
-            .collect();
+        let mut todo: Vec<&Route> = if same_plan {
+            stale.iter().filter_map(|path| routes.get(path)).collect()
+        } else {
+            routes
+                .iter()
+                .filter(|(path, route)| {
+                    stale.contains(*path) || state.routes.get(*path) != Some(route)
+                })
+                .map(|(_, r)| r)
+                .collect()
+        };
         // Language by language, as the build does, so shared cards are freed in between.
         todo.sort();
         let mut renderer = Renderer::new(Arc::clone(site))?;
@@ -457,14 +478,21 @@ impl Preview {
         let mut made = Vec::new();
         let mut errors = Vec::new();
         for group in todo.chunk_by(|a, b| a.lang() == b.lang()) {
+            // Each page is written as soon as it is made (in parallel, and without holding a
+            // language's pages in memory); only the paths and hashes are collected.
             let results: Vec<_> = group
                 .par_iter()
                 .map(|route| {
                     let (output, inputs) = renderer.render_recorded(route, true);
-                    output.map(|o| {
-                        let hash = FileHash::of(&o.path, &o.bytes);
-                        (o, hash, inputs)
-                    })
+                    let output = output?;
+                    let hash = FileHash::of(&output.path, &output.bytes);
+                    let changed = state.files.get(&output.path) != Some(&hash);
+                    if changed {
+                        self.store
+                            .stage(&output.path, &output.bytes)
+                            .map_err(|e| self.write_error(&output.path, &e))?;
+                    }
+                    Ok((output.path, hash, changed, inputs))
                 })
                 .collect();
             if let Some(lang) = group.first().and_then(|r| r.lang()) {
@@ -472,11 +500,12 @@ impl Preview {
             }
             for r in results {
                 match r {
-                    Ok((output, hash, inputs)) => {
-                        if state.files.get(&output.path) != Some(&hash) {
-                            self.stage(staged, &output.path, &output.bytes, hash)?;
+                    Ok((path, hash, changed, inputs)) => {
+                        if changed {
+                            staged.written.push(path.clone());
+                            staged.hashes.push((path.clone(), hash));
                         }
-                        made.push((output.path, inputs));
+                        made.push((path, inputs));
                     }
                     Err(e) => errors.push(e),
                 }
@@ -490,6 +519,13 @@ impl Preview {
         Ok(made)
     }
 
+    fn write_error(&self, rel: &str, e: &std::io::Error) -> Diagnostic {
+        Diagnostic::error(
+            Location::file(self.store.folder().display().to_string()),
+            format!("cannot write `{rel}` for the preview: {e}"),
+        )
+    }
+
     fn stage(
         &self,
         staged: &mut Staged,
@@ -497,12 +533,9 @@ impl Preview {
         bytes: &[u8],
         hash: FileHash,
     ) -> Result<(), Vec<Diagnostic>> {
-        self.store.stage(rel, bytes).map_err(|e| {
-            vec![Diagnostic::error(
-                Location::file(self.store.folder().display().to_string()),
-                format!("cannot write `{rel}` for the preview: {e}"),
-            )]
-        })?;
+        self.store
+            .stage(rel, bytes)
+            .map_err(|e| vec![self.write_error(rel, &e)])?;
         staged.written.push(rel.to_string());
         staged.hashes.push((rel.to_string(), hash));
         Ok(())
@@ -604,22 +637,22 @@ impl Preview {
     }
 }
 
-/// `text` without `?v=<hex>` asset versions.
-fn without_versions(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
+/// The parts of `bytes` between `?v=<hex>` asset versions.
+fn without_versions(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(b"?v=") {
-            i += 3;
-            while i < bytes.len() && bytes[i].is_ascii_hexdigit() {
-                i += 1;
-            }
-        } else {
-            out.push(bytes[i]);
+    while let Some(found) = bytes[i..].windows(3).position(|w| w == b"?v=") {
+        let at = i + found;
+        parts.push(&bytes[start..at]);
+        i = at + 3;
+        while i < bytes.len() && bytes[i].is_ascii_hexdigit() {
             i += 1;
         }
+        start = i;
     }
-    out
+    parts.push(&bytes[start..]);
+    parts
 }
 
 /// The URL path a browser uses for an output file: `en/index.html` → `/en/`.

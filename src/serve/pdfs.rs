@@ -103,7 +103,8 @@ fn work(preview: &Weak<Preview>, queue: &QueueInner) {
         .saturating_sub(1)
         .max(1);
     let mut printer: Option<Printer> = None;
-    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
         indicatif::ProgressStyle::with_template("{spinner} PDFs {pos}/{len} {wide_bar} {elapsed}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -185,7 +186,10 @@ fn make(
     let Some(site) = preview.state.lock().ok().and_then(|s| s.site.clone()) else {
         return (0, 0);
     };
-    if !printer.as_ref().is_some_and(|p| Arc::ptr_eq(p.site_arc(), &site)) {
+    if !printer
+        .as_ref()
+        .is_some_and(|p| Arc::ptr_eq(p.site_arc(), &site))
+    {
         match Printer::new(Arc::clone(&site)) {
             Ok(p) => *printer = Some(p),
             Err(errors) => {
@@ -284,12 +288,8 @@ impl Preview {
         let fingerprints = Fingerprints::new(site, &extras);
         let refresh = state.graph.changes_of(&sizes, &fingerprints);
         let stale = state.graph.stale(&refresh);
-        let routes = state.routes.clone();
-        let pages: std::collections::HashMap<String, crate::plan::Route> = routes
-            .into_iter()
-            .filter(|(path, _)| stale.contains(path))
-            .collect();
-        let rendered = match self.render_pages(&state, site, &pages, &stale, &mut staged) {
+        let routes = Arc::clone(&state.routes);
+        let rendered = match self.render_pages(&state, site, &routes, true, &stale, &mut staged) {
             Ok(r) => r,
             Err(errors) => {
                 self.store.discard();

@@ -6,6 +6,9 @@
 //! staging folder first and moves them in only when the whole update succeeded, so a failed
 //! update leaves what is served untouched.
 //!
+//! Files are stored flat, named by a hash of their output path: creating 16,000 folders for the
+//! site's tree (twice, staging and live) was most of the time of a first preview.
+//!
 //! Each folder holds a lock file locked for the life of its server; a folder whose lock is free
 //! belongs to a server that ended without cleaning up (killed) and is removed by the next one.
 
@@ -36,7 +39,8 @@ impl Store {
         std::fs::create_dir_all(root.join("live"))?;
         std::fs::create_dir_all(root.join("staging"))?;
         let lock = File::create(root.join("lock"))?;
-        lock.try_lock().map_err(|e| io::Error::other(e.to_string()))?;
+        lock.try_lock()
+            .map_err(|e| io::Error::other(e.to_string()))?;
         Ok(Store {
             live: root.join("live"),
             staging: root.join("staging"),
@@ -45,44 +49,34 @@ impl Store {
         })
     }
 
+    /// The file that holds output `rel` below `base`. Requests never reach here unchecked
+    /// (see [`super::http::output_path`]); plain paths are required anyway.
     fn inside(base: &Path, rel: &str) -> io::Result<PathBuf> {
-        // Output paths come from the plan and from static/, never from a request; refuse
-        // anything that is not plain anyway.
         if rel.is_empty()
             || rel.starts_with('/')
             || rel.contains('\\')
-            || rel.split('/').any(|s| s.is_empty() || s == "." || s == "..")
+            || rel
+                .split('/')
+                .any(|s| s.is_empty() || s == "." || s == "..")
         {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("not a plain output path: {rel}"),
             ));
         }
-        Ok(base.join(rel))
+        Ok(base.join(crate::cache::hash_bytes(rel.as_bytes()).hex()))
     }
 
     /// Writes a file of the next update; it is served only after [`Store::commit`].
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = Self::inside(&self.staging, rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, bytes)
+        std::fs::write(Self::inside(&self.staging, rel)?, bytes)
     }
 
     /// Serves the staged files of `rels` from now on, and stops serving `removed`.
     pub fn commit(&self, rels: &[String], removed: &[String]) -> io::Result<()> {
         for rel in rels {
             let from = Self::inside(&self.staging, rel)?;
-            let to = Self::inside(&self.live, rel)?;
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            // A file can replace a folder of the same name (an alias becoming a page, say).
-            if to.is_dir() {
-                std::fs::remove_dir_all(&to)?;
-            }
-            std::fs::rename(from, to)?;
+            std::fs::rename(from, Self::inside(&self.live, rel)?)?;
         }
         for rel in removed {
             if let Ok(path) = Self::inside(&self.live, rel) {
