@@ -145,6 +145,17 @@ pub fn hasher() -> foldhash::quality::FoldHasher<'static> {
         .build_hasher()
 }
 
+/// Anything that fingerprints inputs: [`Fingerprints`] of a site, or a table in tests.
+pub trait Fingerprint {
+    fn of(&self, input: &Input) -> u64;
+}
+
+impl Fingerprint for Fingerprints<'_> {
+    fn of(&self, input: &Input) -> u64 {
+        Fingerprints::of(self, input)
+    }
+}
+
 /// Computes the fingerprint of any [`Input`] for one version of the site.
 pub struct Fingerprints<'a> {
     site: &'a Site,
@@ -482,7 +493,7 @@ type Fast = foldhash::fast::FixedState;
 impl Graph {
     /// Remembers what the output at `path` read, fingerprinting inputs seen for the first time
     /// with `now` (the version of the site the output was made from).
-    pub fn set(&mut self, path: &str, inputs: Vec<Input>, now: &Fingerprints<'_>) {
+    pub fn set(&mut self, path: &str, inputs: Vec<Input>, now: &impl Fingerprint) {
         let output = match self.output_ids.get(path) {
             Some(&id) => id,
             None => {
@@ -544,7 +555,7 @@ impl Graph {
 
     /// Fingerprints every known input again in `now` and tells which changed. Nothing is
     /// kept until [`Graph::accept`]: an update that fails leaves the graph as it was.
-    pub fn changes(&self, now: &Fingerprints<'_>) -> Refresh {
+    pub fn changes(&self, now: &(impl Fingerprint + Sync)) -> Refresh {
         use rayon::prelude::*;
         let fresh: Vec<u64> = self.inputs.par_iter().map(|i| now.of(i)).collect();
         let ids: HashSet<u32> = fresh
@@ -563,7 +574,7 @@ impl Graph {
 
     /// Fingerprints only `inputs` again (those an update is known to touch: the size of a
     /// datasheet just made).
-    pub fn changes_of(&self, inputs: &[Input], now: &Fingerprints<'_>) -> Refresh {
+    pub fn changes_of(&self, inputs: &[Input], now: &impl Fingerprint) -> Refresh {
         let mut fresh = Vec::new();
         let mut ids = HashSet::new();
         for input in inputs {
@@ -644,5 +655,125 @@ pub fn record_route(route: &Route) {
     read(|| Input::Config);
     if matches!(route, Route::Sitemap) {
         read(|| Input::Plan);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fingerprints from a table: what a version of a site would say.
+    struct Table(HashMap<Input, u64>);
+
+    impl Fingerprint for Table {
+        fn of(&self, input: &Input) -> u64 {
+            self.0.get(input).copied().unwrap_or(0)
+        }
+    }
+
+    fn product(id: &str) -> Input {
+        Input::Product(id.into())
+    }
+
+    #[test]
+    fn reads_are_recorded_only_while_recording_and_nest() {
+        read(|| Input::Config);
+        let ((), outer) = recording(true, || {
+            read(|| product("a"));
+            let ((), inner) = recording(false, || read(|| product("b")));
+            assert_eq!(inner, vec![product("b")]);
+            replay(&[Input::Categories]);
+        });
+        assert_eq!(outer, vec![product("a"), product("b"), Input::Categories]);
+        // Not recording, not asked to: nothing, and the closure that names the input never runs.
+        let ((), none) = recording(false, || {
+            read(|| unreachable!("nobody records"));
+        });
+        assert!(none.is_empty());
+        assert!(!is_recording());
+    }
+
+    #[test]
+    fn an_output_is_stale_only_when_something_it_read_changed() {
+        let mut before = Table(HashMap::new());
+        before.0.insert(product("a"), 1);
+        before.0.insert(product("b"), 2);
+        before.0.insert(Input::Config, 3);
+        let mut graph = Graph::default();
+        graph.set(
+            "en/products/a/index.html",
+            vec![Input::Config, product("a")],
+            &before,
+        );
+        graph.set(
+            "en/products/b/index.html",
+            vec![Input::Config, product("b")],
+            &before,
+        );
+        graph.set(
+            "en/products/index.html",
+            vec![product("a"), product("b")],
+            &before,
+        );
+        assert!(graph.changes(&before).is_empty());
+
+        let mut after = Table(before.0.clone());
+        after.0.insert(product("a"), 10);
+        let refresh = graph.changes(&after);
+        let mut stale: Vec<String> = graph.stale(&refresh).into_iter().collect();
+        stale.sort();
+        assert_eq!(
+            stale,
+            ["en/products/a/index.html", "en/products/index.html"]
+        );
+        assert_eq!(graph.changed_inputs(&refresh), vec![product("a")]);
+        // Not accepted (the update failed): the same change is still pending next time.
+        assert!(!graph.changes(&after).is_empty());
+        graph.accept(refresh);
+        assert!(graph.changes(&after).is_empty());
+
+        // An output read again records its new reads; a removed one is never stale.
+        graph.set("en/products/index.html", vec![product("b")], &after);
+        graph.remove("en/products/b/index.html");
+        assert!(!graph.knows("en/products/b/index.html"));
+        let mut later = Table(after.0.clone());
+        later.0.insert(product("a"), 11);
+        later.0.insert(product("b"), 12);
+        let mut stale: Vec<String> = graph.stale(&graph.changes(&later)).into_iter().collect();
+        stale.sort();
+        assert_eq!(
+            stale,
+            ["en/products/a/index.html", "en/products/index.html"]
+        );
+        assert_eq!(graph.size(), (2, 3));
+    }
+
+    #[test]
+    fn single_inputs_can_be_fingerprinted_again_alone() {
+        let before = Table(HashMap::from([(
+            Input::Datasheet("a".into(), "en".into()),
+            1,
+        )]));
+        let mut graph = Graph::default();
+        graph.set(
+            "en/products/a/index.html",
+            vec![Input::Datasheet("a".into(), "en".into())],
+            &before,
+        );
+        let after = Table(HashMap::from([(
+            Input::Datasheet("a".into(), "en".into()),
+            2,
+        )]));
+        let refresh = graph.changes_of(&[Input::Datasheet("a".into(), "en".into())], &after);
+        assert_eq!(graph.stale(&refresh).len(), 1);
+        graph.accept(refresh);
+        assert!(graph.changes(&after).is_empty());
+    }
+
+    #[test]
+    fn terms_are_found_in_message_texts() {
+        assert!(refers_to_a_term("brand = { -company } machines"));
+        assert!(refers_to_a_term("x = {-company}"));
+        assert!(!refers_to_a_term("spec-rated-load = Rated load"));
     }
 }

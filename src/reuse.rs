@@ -232,3 +232,70 @@ impl Reuse {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn parse_count(reuse: &Reuse, path: &Path, count: &Cell<usize>) -> String {
+        reuse
+            .article(path, &["en".to_string()], || {
+                count.set(count.get() + 1);
+                let text = std::fs::read_to_string(path).unwrap_or_default();
+                Err(Diagnostic::error(
+                    crate::diagnostics::Location::file("x"),
+                    text,
+                ))
+            })
+            .err()
+            .map(|d| d.message)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_file_is_parsed_again_only_when_its_bytes_change() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.en.md");
+        let count = Cell::new(0);
+        let reuse = Reuse::default();
+        std::fs::write(&path, "one").expect("write");
+        assert_eq!(parse_count(&reuse, &path, &count), "one");
+        assert_eq!(parse_count(&reuse, &path, &count), "one");
+        assert_eq!(count.get(), 1, "same bytes, no second parse");
+        // Same length, written at once (same clock tick): read again, and seen to differ.
+        std::fs::write(&path, "two").expect("write");
+        assert_eq!(parse_count(&reuse, &path, &count), "two");
+        assert_eq!(count.get(), 2);
+    }
+
+    #[test]
+    fn size_and_time_stand_for_the_bytes_only_once_settled() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.en.md");
+        let old = SystemTime::now() - Duration::from_secs(60);
+        let write = |text: &str| {
+            std::fs::write(&path, text).expect("write");
+            let file = std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .expect("open");
+            file.set_modified(old).expect("set time");
+        };
+        let count = Cell::new(0);
+        let reuse = Reuse::default();
+        write("one");
+        assert_eq!(parse_count(&reuse, &path, &count), "one");
+        // A settled file with its size and time unchanged is taken as unchanged without being
+        // read (a tool that forges the time can hide an edit: the trade-off make and git make).
+        write("two");
+        assert_eq!(parse_count(&reuse, &path, &count), "one");
+        // Any save changes the time: read again.
+        std::fs::write(&path, "two").expect("write");
+        assert_eq!(parse_count(&reuse, &path, &count), "two");
+        // Forgotten once a load no longer reads it.
+        reuse.end_load();
+        reuse.end_load();
+        assert!(reuse.articles.lock().map(|m| m.is_empty()).unwrap_or(false));
+    }
+}

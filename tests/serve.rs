@@ -250,8 +250,10 @@ fn the_watcher_rebuilds_when_a_source_is_saved() {
 /// The preview's invariant: after any sequence of edits, every served file is byte-identical
 /// to what a fresh `brochure build` of the same sources writes (the reload script aside, which
 /// is added when a page is sent, not stored). A seeded sequence of 60 edits: products added,
-/// renamed and deleted, a category renamed, Fluent messages, a template, the config and a news
-/// title edited, and files broken and fixed again.
+/// renamed, moved to another category and deleted, a product named in the news renamed, a
+/// category renamed, Fluent messages (one on every page, one on product pages only), a
+/// template, the config, a picture, a page's text and a news title edited, and files broken
+/// and fixed again.
 #[test]
 fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
     let site = fixture("basic");
@@ -274,6 +276,7 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
     };
     let mut added: Vec<String> = Vec::new();
     let mut broken: Option<(std::path::PathBuf, String)> = None;
+    let mut kinds = std::collections::BTreeSet::new();
     let mut steps = 0;
     let mut compared = 0;
     while steps < 60 {
@@ -281,7 +284,9 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
         if let Some((path, text)) = broken.take() {
             std::fs::write(&path, text).expect("fix");
         } else {
-            match next(9) {
+            let kind = next(14);
+            kinds.insert(kind);
+            match kind {
                 0 => {
                     let id = format!("new-{steps}");
                     std::fs::write(
@@ -329,6 +334,50 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
                     "title: Russian buyers",
                     &format!("title: Russian buyers ({steps})"),
                 ),
+                // A product named in a news article, featured on the home page.
+                8 => edit(
+                    "content/products/ex-300.yaml",
+                    "en: EX-300",
+                    &format!("en: EX-300 v{steps}"),
+                ),
+                // A product moves to another category (and back, later).
+                9 => {
+                    let path = root.join("content/products/fe-25.yaml");
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    let moved = if text.contains("category: forklifts") {
+                        text.replace("category: forklifts", "category: excavators")
+                    } else {
+                        text.replace("category: excavators", "category: forklifts")
+                    };
+                    std::fs::write(&path, moved).expect("write");
+                }
+                // A spec label (a message only product pages and cards show).
+                10 => edit(
+                    "locales/en/site.ftl",
+                    "spec-rated-load = Rated load",
+                    &format!("spec-rated-load = Rated load {steps}"),
+                ),
+                // A picture the pages use (a static file versioned into their URLs).
+                11 => {
+                    let path = root.join("static/images/machine.svg");
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    std::fs::write(
+                        &path,
+                        text.replacen("<svg", &format!("<!-- {steps} --><svg"), 1),
+                    )
+                    .expect("write");
+                }
+                // A page's text, and its title (which the navigation of every page shows).
+                12 => {
+                    let path = root.join("content/pages/about.en.md");
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    let text = if steps % 2 == 0 {
+                        format!("{text}\nEdit {steps}.\n")
+                    } else {
+                        text.replacen("title: About us", &format!("title: About us {steps}"), 1)
+                    };
+                    std::fs::write(&path, text).expect("write");
+                }
                 _ => {
                     let path = root.join("content/products/fe-25.yaml");
                     let text = std::fs::read_to_string(&path).expect("read");
@@ -368,6 +417,12 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
         }
     }
     assert!(compared >= 45, "only {compared} steps compared");
+    // Cases 1 and 2 need an added product first, so they may be skipped for the seed; every
+    // other kind of edit happened.
+    let missing: Vec<u64> = (0..14)
+        .filter(|k| !kinds.contains(k) && *k != 1 && *k != 2)
+        .collect();
+    assert!(missing.is_empty(), "edits never made: {missing:?}");
     running.stop();
 }
 
@@ -419,5 +474,154 @@ fn a_source_folder_created_later_is_watched() {
     }
     let served = request(running.port, "GET", "/catalog/en/about/").2;
     assert!(String::from_utf8_lossy(&served).contains("site override"));
+    running.stop();
+}
+
+/// An edit renders again only the pages that read what it changed (recorded while they
+/// rendered), and a page whose bytes did not change is not announced.
+#[test]
+fn an_edit_renders_only_the_pages_that_read_what_it_changed() {
+    let site = fixture("basic");
+    let root = site.path();
+    let (running, first) = start(&options(root, 0)).expect("starts");
+    let preview = &running.preview;
+    let all = first.rendered;
+    assert!(all > 40, "the first update renders every page ({all})");
+    let product = root.join("content/products/fe-25.yaml");
+    let text = std::fs::read_to_string(&product).expect("read");
+
+    // Saved without a change: nothing to render, nothing to reload.
+    std::fs::write(&product, &text).expect("write");
+    let same = preview.rebuild();
+    assert_eq!((same.rendered, same.changed.len()), (0, 0), "{same:?}");
+
+    // One product's English summary: its pages and the pages that list it, not the site.
+    std::fs::write(
+        &product,
+        text.replace("2.5 t lithium forklift.", "2.5 t lithium-ion forklift."),
+    )
+    .expect("write");
+    let summary = preview.rebuild();
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    assert!(
+        summary.rendered > 0 && summary.rendered * 4 < all,
+        "{} of {all} pages rendered",
+        summary.rendered
+    );
+    assert!(
+        summary
+            .changed
+            .contains(&"/catalog/en/products/fe-25/".to_string()),
+        "{:?}",
+        summary.changed
+    );
+    // The Chinese page read the product too, but shows its own summary: not announced.
+    assert!(
+        !summary
+            .changed
+            .contains(&"/catalog/zh/products/fe-25/".to_string()),
+        "{:?}",
+        summary.changed
+    );
+    let page = preview
+        .snapshot()
+        .read("en/products/fe-25/index.html")
+        .expect("page");
+    assert!(String::from_utf8_lossy(&page).contains("lithium-ion"));
+
+    // A message every page shows: every page (the English ones change).
+    let messages = root.join("locales/en/site.ftl");
+    let ftl = std::fs::read_to_string(&messages).expect("read");
+    std::fs::write(
+        &messages,
+        ftl.replace(
+            "company-name = Fixture Machinery",
+            "company-name = Fixture Works",
+        ),
+    )
+    .expect("write");
+    let everywhere = preview.rebuild();
+    assert!(everywhere.errors.is_empty(), "{:?}", everywhere.errors);
+    let showing = preview
+        .snapshot()
+        .contents()
+        .values()
+        .filter(|bytes| String::from_utf8_lossy(bytes).contains("Fixture Works"))
+        .count();
+    assert!(
+        showing >= 10 && everywhere.rendered >= showing && everywhere.changed.len() >= showing,
+        "{showing} pages show the name; {} of {all} rendered, {} changed",
+        everywhere.rendered,
+        everywhere.changed.len()
+    );
+
+    // A page's text: that page (and the pages that link to it or list it), not the catalog.
+    let about = root.join("content/pages/about.en.md");
+    let body = std::fs::read_to_string(&about).expect("read");
+    std::fs::write(&about, format!("{body}\nA new paragraph.\n")).expect("write");
+    let page_edit = preview.rebuild();
+    assert!(
+        page_edit.rendered * 4 < all,
+        "{} of {all} pages rendered",
+        page_edit.rendered
+    );
+    assert_eq!(page_edit.changed, vec!["/catalog/en/about/".to_string()]);
+    running.stop();
+}
+
+/// PDFs are made after the pages, in the background and through the build cache; once they
+/// are ready the preview equals a fresh build with PDFs, and an edit queues only the
+/// documents that read what it changed.
+#[test]
+fn pdfs_follow_in_the_background_and_match_a_fresh_build() {
+    let site = fixture("basic");
+    let root = site.path();
+    let mut with_pdfs = options(root, 0);
+    with_pdfs.no_pdf = false;
+    let (running, first) = start(&with_pdfs).expect("starts");
+    let preview = &running.preview;
+    assert!(first.pdfs_queued > 5, "{first:?}");
+    let out = tempfile::tempdir().expect("temp dir");
+    let compare = |step: &str| {
+        assert!(
+            preview.wait_for_pdfs(Duration::from_secs(600)),
+            "{step}: PDFs still pending {:?}",
+            preview.pdfs_pending()
+        );
+        let options = brochure::build::BuildOptions {
+            root: root.to_path_buf(),
+            output: Some(out.path().join(step)),
+            ..brochure::build::BuildOptions::default()
+        };
+        brochure::build::build(&options).expect("fresh build");
+        let mut built = snapshot(&out.path().join(step));
+        built.remove(".brochure-output");
+        let served = preview.snapshot().contents();
+        let differing: Vec<&String> = built
+            .keys()
+            .chain(served.keys())
+            .filter(|k| built.get(*k) != served.get(*k))
+            .collect();
+        assert!(differing.is_empty(), "{step}: {differing:?}");
+        assert!(served.keys().any(|k| k.ends_with(".pdf")));
+    };
+    compare("start");
+    let product = root.join("content/products/fe-25.yaml");
+    let text = std::fs::read_to_string(&product).expect("read");
+    std::fs::write(
+        &product,
+        text.replace("2.5 t lithium forklift.", "2.5 t lithium-ion forklift."),
+    )
+    .expect("write");
+    let edit = preview.rebuild();
+    assert!(edit.errors.is_empty(), "{:?}", edit.errors);
+    // Its datasheets and the brochures that list it; not the other products' datasheets.
+    assert!(
+        edit.pdfs_queued > 0 && edit.pdfs_queued < first.pdfs_queued,
+        "{} of {} PDFs queued",
+        edit.pdfs_queued,
+        first.pdfs_queued
+    );
+    compare("edit");
     running.stop();
 }

@@ -371,6 +371,9 @@ impl Preview {
         let fingerprints = Fingerprints::new(&site, &extras);
         let refresh = state.graph.changes(&fingerprints);
         let stale = state.graph.stale(&refresh);
+        if std::env::var_os("DEBUG_DEPEND").is_some() {
+            eprintln!("CHANGED {:?}", state.graph.changed_inputs(&refresh));
+        }
         let mut staged = Staged::default();
         let rendered = self.render_pages(state, &site, &routes, same_plan, &stale, &mut staged)?;
         update.rendered = rendered.len();
