@@ -61,6 +61,31 @@ pub enum Input {
     Link(String),
 }
 
+impl std::fmt::Display for Input {
+    /// As the terminal names it after an edit: `product fe-25`, `message nav-products`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Input::Config => write!(f, "brochure.toml"),
+            Input::Template(name) => write!(f, "template {name}"),
+            Input::Print => write!(f, "print templates or fonts"),
+            Input::Message(id) => write!(f, "message {id}"),
+            Input::Product(id) => write!(f, "product {id}"),
+            Input::Categories => write!(f, "categories"),
+            Input::CategoryMembers(id) => write!(f, "products of category {id}"),
+            Input::Featured => write!(f, "featured products"),
+            Input::News(slug) => write!(f, "news {slug}"),
+            Input::Page(slug) => write!(f, "page {slug}"),
+            Input::NewsOrder => write!(f, "list of news"),
+            Input::PageTitles => write!(f, "page titles"),
+            Input::NewsAbout(id) => write!(f, "news about {id}"),
+            Input::AssetExists(path) | Input::AssetBytes(path) => write!(f, "static/{path}"),
+            Input::Datasheet(id, lang) => write!(f, "datasheet {id} ({lang})"),
+            Input::Plan => write!(f, "list of pages"),
+            Input::Link(target) => write!(f, "link @/{target}"),
+        }
+    }
+}
+
 thread_local! {
     /// The reads of the renders running on this thread, innermost last.
     static RECORDING: RefCell<Vec<BTreeSet<Input>>> = const { RefCell::new(Vec::new()) };

@@ -404,8 +404,14 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
                 Err(_) => Vec::new(),
             };
             print_diagnostics(&fresh, &root);
+            let because = match update.causes.as_slice() {
+                [] => String::new(),
+                [one] => format!(" for {one}"),
+                [one, two] => format!(" for {one} and {two}"),
+                [one, two, rest @ ..] => format!(" for {one}, {two} and {} more", rest.len()),
+            };
             println!(
-                "Rebuilt in {} ms ({} rendered): {} changed{}{}",
+                "Rebuilt in {} ms ({} rendered{because}): {} changed{}{}",
                 update.elapsed.as_millis(),
                 match update.rendered {
                     1 => "1 page".to_string(),

@@ -10,7 +10,7 @@
 #![allow(dead_code)] // each bench uses the part it needs
 
 mod hugo;
-mod pools;
+pub mod pools;
 
 pub use hugo::write_hugo;
 

@@ -189,6 +189,8 @@ pub struct Update {
     pub rendered: usize,
     /// PDFs waiting to be made again in the background.
     pub pdfs_queued: usize,
+    /// What changed in the model that pages had read (`product fe-25`, `message nav-products`).
+    pub causes: Vec<String>,
 }
 
 impl Update {
@@ -201,6 +203,7 @@ impl Update {
             elapsed: Duration::ZERO,
             rendered: 0,
             pdfs_queued: 0,
+            causes: Vec::new(),
         }
     }
 }
@@ -371,9 +374,12 @@ impl Preview {
         let fingerprints = Fingerprints::new(&site, &extras);
         let refresh = state.graph.changes(&fingerprints);
         let stale = state.graph.stale(&refresh);
-        if std::env::var_os("DEBUG_DEPEND").is_some() {
-            eprintln!("CHANGED {:?}", state.graph.changed_inputs(&refresh));
-        }
+        update.causes = state
+            .graph
+            .changed_inputs(&refresh)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         let mut staged = Staged::default();
         let rendered = self.render_pages(state, &site, &routes, same_plan, &stale, &mut staged)?;
         update.rendered = rendered.len();
