@@ -366,9 +366,11 @@ impl Preview {
         // Sizes of datasheets that no longer exist are forgotten (a product added again gets
         // its size from its new PDF).
         state.extras.datasheets.retain(|(id, lang), _| {
-            jobs.values().any(|j| {
-                matches!(j, crate::print::PrintJob::Datasheet { id: i, lang: l } if i == id && l == lang)
-            })
+            let job = crate::print::PrintJob::Datasheet {
+                id: id.clone(),
+                lang: lang.clone(),
+            };
+            jobs.contains_key(&job.output_file(&site))
         });
         let extras = state.extras.clone();
         let fingerprints = Fingerprints::new(&site, &extras);
