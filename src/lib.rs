@@ -11,7 +11,9 @@
 //! 5. [`output`] writes everything into a fresh folder and swaps it in atomically, so a failed
 //!    build never touches the last good site.
 //!
-//! [`build`] drives the stages; `main.rs` is a thin command line over it.
+//! [`build`] drives the stages; `main.rs` is a thin command line over it. `serve` runs the same
+//! stages incrementally: [`reuse`] keeps parses and Markdown between loads, and [`depend`]
+//! records what each output read so only outputs whose inputs changed are made again.
 
 pub mod build;
 pub mod cache;

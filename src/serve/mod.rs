@@ -1,15 +1,18 @@
 //! `brochure serve`: a live preview of the site while its sources are edited.
 //!
-//! The preview is the build, kept in memory: the same [`crate::build::render`] writes every page
-//! and PDF into a [`Snapshot`] instead of a folder, so what is served is byte for byte what
-//! `brochure build` writes (plus the live-reload script), and `public/` is never touched. PDFs go
-//! through the build cache, so only documents whose sources changed are typeset again.
+//! The preview is the build's stages run incrementally. Loading goes through
+//! [`crate::reuse::Reuse`], so unchanged files are not parsed again; every page and PDF renders
+//! with the build's own [`crate::render::Renderer`] and [`crate::print::Printer`] while
+//! [`crate::depend`] records what it reads. After an edit only the outputs that read something
+//! whose fingerprint changed are made again, so what is served is byte for byte what
+//! `brochure build` writes (plus the live-reload script), and `public/` is never touched. The
+//! files live in a private folder ([`Store`]); memory keeps a hash per file. PDFs follow in the
+//! background ([`pdfs`]), through the build cache.
 //!
-//! A watcher ([`watch`]) reports changed sources; the site is then built again and the new
-//! snapshot compared with the old one, file by file. Browsers hear about the change over
-//! Server-Sent Events with the list of changed URLs, and reload only when their page or
-//! something it uses changed (a stylesheet is swapped in place). A broken source keeps the last
-//! good snapshot and shows its diagnostics as an overlay on every open page.
+//! A watcher ([`watch`]) reports changed sources. Browsers hear about each update over
+//! Server-Sent Events with the list of URLs whose bytes changed, and reload only when their page
+//! or something it uses changed (a stylesheet is swapped in place). A broken source keeps the last
+//! good files and shows its diagnostics as an overlay on every open page.
 
 pub mod http;
 mod pdfs;
