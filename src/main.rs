@@ -347,6 +347,11 @@ fn run_new(root: &Path, command: NewCommand) -> ExitCode {
 
 fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
     let root = options.root.clone();
+    // Before any thread starts: Ctrl-C then removes the preview's folder and exits cleanly.
+    #[cfg(unix)]
+    let stop = brochure::serve::stop_cleanly_on_signal()
+        .map_err(|e| eprintln!("warning: {e}; Ctrl-C leaves the preview's files behind"))
+        .ok();
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: listening on {}: anyone on the network can see the preview",
@@ -361,6 +366,10 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    #[cfg(unix)]
+    if let Some(stop) = stop {
+        stop.on_stop(running.preview.own_folder().to_path_buf());
+    }
     if options.port != 0 && running.port != options.port {
         println!(
             "Port {} is in use; using {} instead.",

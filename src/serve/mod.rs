@@ -291,6 +291,11 @@ impl Preview {
         self.store.folder()
     }
 
+    /// The preview's own folder, removed when it stops.
+    pub fn own_folder(&self) -> &Path {
+        self.store.root()
+    }
+
     /// Loads the sources again and updates what changed; when that fails, keeps the last good
     /// version and shows the errors.
     pub fn rebuild(&self) -> Update {
@@ -833,4 +838,45 @@ pub fn watch_forever(preview: &Preview, report: impl Fn(&Update)) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// Ctrl-C (and `kill`) on Unix: the signals are taken from every thread and waited for by one,
+/// which removes the preview's folder and ends the process with success. Must be called before
+/// any other thread starts (threads inherit the blocked set).
+#[cfg(unix)]
+pub fn stop_cleanly_on_signal() -> Result<StopSignals, String> {
+    // SAFETY: plain libc calls on a local, zero-initialised signal set.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return Err("cannot take Ctrl-C from the threads".into());
+        }
+        Ok(StopSignals(set))
+    }
+}
+
+/// The signals that stop the preview, blocked and waiting for [`StopSignals::on_stop`].
+#[cfg(unix)]
+pub struct StopSignals(libc::sigset_t);
+
+#[cfg(unix)]
+impl StopSignals {
+    /// Waits for a stop signal on a thread of its own; then removes `folder` (the preview's
+    /// files), prints a last line and exits with success.
+    pub fn on_stop(self, folder: PathBuf) {
+        let set = self.0;
+        let _ = std::thread::Builder::new()
+            .name("brochure-stop".into())
+            .spawn(move || {
+                let mut signal = 0;
+                // SAFETY: `set` is a valid signal set that every thread blocks.
+                unsafe { libc::sigwait(&set, &mut signal) };
+                let _ = std::fs::remove_dir_all(&folder);
+                println!("Stopped.");
+                std::process::exit(0);
+            });
+    }
 }

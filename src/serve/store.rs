@@ -101,6 +101,11 @@ impl Store {
     pub fn folder(&self) -> &Path {
         &self.live
     }
+
+    /// The preview's own folder (the served files, the staging area and the lock).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
 }
 
 impl Drop for Store {
