@@ -205,6 +205,36 @@ pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
 }
 
+/// A hash of everything [`plan`] depends on: equal keys, equal plans. The preview skips
+/// planning 16,000 routes after an edit that adds, removes and moves nothing (most edits).
+pub fn plan_key(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::depend::hasher();
+    for lang in site.config.language_codes() {
+        lang.hash(&mut h);
+    }
+    site.products.len().hash(&mut h);
+    for p in &site.products {
+        p.id.hash(&mut h);
+    }
+    site.categories.len().hash(&mut h);
+    for c in &site.categories {
+        (&c.id, site.products_in(&c.id).count()).hash(&mut h);
+    }
+    site.news.len().hash(&mut h);
+    for a in &site.news {
+        a.slug.hash(&mut h);
+    }
+    site.pages.len().hash(&mut h);
+    for p in &site.pages {
+        p.slug.hash(&mut h);
+    }
+    for alias in site.aliases() {
+        alias.route.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Every output of the site, in a stable order.
 pub fn plan(site: &Site) -> Vec<Route> {
     let mut routes = vec![

@@ -146,6 +146,8 @@ struct State {
     graph: Graph,
     /// Every page, in plan order, and by output path.
     plan: Vec<Route>,
+    /// [`crate::plan::plan_key`] of `plan`.
+    plan_key: u64,
     routes: Arc<HashMap<String, Route>>,
     /// Every served file.
     files: HashMap<String, FileHash>,
@@ -341,8 +343,13 @@ impl Preview {
         warnings.extend(clashes);
         update.warnings = warnings;
         // Most edits keep the list of pages; then the old map serves.
-        let new_plan = plan(&site);
-        let same_plan = new_plan == state.plan;
+        let key = crate::plan::plan_key(&site);
+        let same_plan = key == state.plan_key && !state.plan.is_empty();
+        let new_plan = if same_plan {
+            std::mem::take(&mut state.plan)
+        } else {
+            plan(&site)
+        };
         let routes: Arc<HashMap<String, Route>> = if same_plan {
             Arc::clone(&state.routes)
         } else {
@@ -442,6 +449,7 @@ impl Preview {
         }
         state.routes = routes;
         state.plan = new_plan;
+        state.plan_key = key;
         state.statics = statics;
         for old in state.jobs.keys() {
             if !jobs.contains_key(old) {

@@ -24,7 +24,7 @@ pub const SOURCE_FOLDERS: &[&str] = &[
 ];
 
 /// How long the debouncer waits for more events of the same save.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 
 /// Whether a changed path is a source of the site: not the output, the cache, an editor's
 /// swap or backup file, or a file a desktop leaves behind.
