@@ -181,6 +181,15 @@ impl Fingerprint for Fingerprints<'_> {
     }
 }
 
+/// The hash a product or translation carries of the file it was read from (its text and the
+/// site's languages): equal hashes, equal values.
+pub fn source_hash(text: &str, languages: &[String]) -> u64 {
+    let mut h = hasher();
+    text.hash(&mut h);
+    languages.hash(&mut h);
+    h.finish()
+}
+
 /// Computes the fingerprint of any [`Input`] for one version of the site.
 pub struct Fingerprints<'a> {
     site: &'a Site,

@@ -125,25 +125,37 @@ impl Reuse {
         }
     }
 
-    /// The product in `path`: the earlier parse when the file did not change.
-    pub fn product(
+    /// The parse of `path` kept in `memo` when the file did not change; otherwise `parse`'s,
+    /// kept for next time.
+    fn remembered<T: Clone>(
         &self,
+        memo: &Mutex<HashMap<PathBuf, (Stamp, T)>>,
         path: &Path,
         languages: &[String],
-        parse: impl FnOnce() -> Result<Arc<Product>, Vec<Diagnostic>>,
-    ) -> Result<Arc<Product>, Vec<Diagnostic>> {
+        parse: impl FnOnce() -> T,
+    ) -> T {
         self.seen(path);
-        match unchanged(&self.products, path, languages) {
+        match unchanged(memo, path, languages) {
             Ok(parsed) => parsed,
             Err(None) => parse(),
             Err(Some(stamp)) => {
                 let parsed = parse();
-                if let Ok(mut memo) = self.products.lock() {
+                if let Ok(mut memo) = memo.lock() {
                     memo.insert(path.to_path_buf(), (stamp, parsed.clone()));
                 }
                 parsed
             }
         }
+    }
+
+    /// The product in `path`: the earlier parse when the file did not change.
+    pub fn product(
+        &self,
+        path: &Path,
+        languages: &[String],
+        parse: impl FnOnce() -> ProductParse,
+    ) -> ProductParse {
+        self.remembered(&self.products, path, languages, parse)
     }
 
     /// The translation of an article or page in `path`, likewise.
@@ -153,18 +165,7 @@ impl Reuse {
         languages: &[String],
         parse: impl FnOnce() -> ArticleParse,
     ) -> ArticleParse {
-        self.seen(path);
-        match unchanged(&self.articles, path, languages) {
-            Ok(parsed) => parsed,
-            Err(None) => parse(),
-            Err(Some(stamp)) => {
-                let parsed = parse();
-                if let Ok(mut memo) = self.articles.lock() {
-                    memo.insert(path.to_path_buf(), (stamp, parsed.clone()));
-                }
-                parsed
-            }
-        }
+        self.remembered(&self.articles, path, languages, parse)
     }
 
     /// The HTML of a Markdown text rendered before under `key`, if everything that rendering

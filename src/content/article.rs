@@ -208,13 +208,7 @@ fn load_translation(
         }
         (None, ArticleKind::Page) => None,
     };
-    let source_hash = {
-        use std::hash::{Hash, Hasher};
-        let mut h = crate::depend::hasher();
-        text.hash(&mut h);
-        languages.hash(&mut h);
-        h.finish()
-    };
+    let source_hash = crate::depend::source_hash(&text, languages);
     Ok((
         slug.to_string(),
         Translation {

@@ -505,13 +505,7 @@ fn load_product(
         .map(|a| (a.value, at(a.referenced.line(), a.referenced.column())))
         .collect();
     Ok(Product {
-        source_hash: {
-            use std::hash::{Hash, Hasher};
-            let mut h = crate::depend::hasher();
-            text.hash(&mut h);
-            languages.hash(&mut h);
-            h.finish()
-        },
+        source_hash: crate::depend::source_hash(&text, languages),
         id,
         category_location: at(
             raw.category.referenced.line(),
