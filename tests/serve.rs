@@ -51,6 +51,22 @@ fn request(port: u16, method: &str, path: &str) -> (u16, Vec<(String, String)>, 
     (status, headers, raw[split + 4..].to_vec())
 }
 
+/// The output paths whose bytes differ between a built site in `built` and what `preview`
+/// serves (present in one only, or with other bytes).
+fn differences(built: &Path, preview: &brochure::serve::Preview) -> Vec<String> {
+    let mut built = snapshot(built);
+    built.remove(".brochure-output");
+    let served = preview.snapshot().contents();
+    let mut differing: Vec<String> = built
+        .keys()
+        .chain(served.keys())
+        .filter(|k| built.get(*k) != served.get(*k))
+        .cloned()
+        .collect();
+    differing.dedup();
+    differing
+}
+
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
@@ -397,14 +413,7 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
         let fresh = brochure::build::build(&build_options);
         match (update.errors.is_empty(), fresh) {
             (true, Ok(_)) => {
-                let mut built = snapshot(&out.path().join("site"));
-                built.remove(".brochure-output");
-                let served = running.preview.snapshot().contents();
-                let differing: Vec<&String> = built
-                    .keys()
-                    .chain(served.keys())
-                    .filter(|k| built.get(*k) != served.get(*k))
-                    .collect();
+                let differing = differences(&out.path().join("site"), &running.preview);
                 assert!(differing.is_empty(), "step {steps}: {differing:?}");
                 compared += 1;
             }
@@ -594,16 +603,9 @@ fn pdfs_follow_in_the_background_and_match_a_fresh_build() {
             ..brochure::build::BuildOptions::default()
         };
         brochure::build::build(&options).expect("fresh build");
-        let mut built = snapshot(&out.path().join(step));
-        built.remove(".brochure-output");
-        let served = preview.snapshot().contents();
-        let differing: Vec<&String> = built
-            .keys()
-            .chain(served.keys())
-            .filter(|k| built.get(*k) != served.get(*k))
-            .collect();
+        let differing = differences(&out.path().join(step), preview);
         assert!(differing.is_empty(), "{step}: {differing:?}");
-        assert!(served.keys().any(|k| k.ends_with(".pdf")));
+        assert!(preview.snapshot().files.keys().any(|k| k.ends_with(".pdf")));
     };
     compare("start");
     let product = root.join("content/products/fe-25.yaml");
