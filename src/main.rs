@@ -401,8 +401,13 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
     // Warnings already shown are not repeated after every save; new ones are.
     let shown: std::sync::Mutex<std::collections::HashSet<String>> =
         std::sync::Mutex::new(first.warnings.iter().map(|w| w.to_string()).collect());
+    // After a broken save, the first good one says so: the overlay in the browser goes away.
+    let broken = std::sync::atomic::AtomicBool::new(false);
     let report = |update: &brochure::serve::Update| {
         if update.errors.is_empty() {
+            if broken.swap(false, std::sync::atomic::Ordering::Relaxed) {
+                println!("Fixed: the site builds again.");
+            }
             let fresh: Vec<Diagnostic> = match shown.lock() {
                 Ok(mut seen) => update
                     .warnings
@@ -444,6 +449,7 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
             );
         } else {
             print_diagnostics(&update.errors, &root);
+            broken.store(true, std::sync::atomic::Ordering::Relaxed);
             println!("The last good version stays in the browser until this is fixed.");
         }
     };
