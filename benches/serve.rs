@@ -12,7 +12,9 @@
 //! seen is measured:
 //!
 //! - for brochure, until the live-reload event naming the edited page arrives (what the
-//!   browser waits for), and until an HTTP request for the page returns the new text;
+//!   browser waits for; the event stream is opened as the script in a tab showing that page
+//!   opens it, so the preview knows the page is open), and until an HTTP request for the page
+//!   returns the new text;
 //! - for Hugo, until an HTTP request for the page returns the new text (Hugo's reload message
 //!   goes over a WebSocket; polling the page every 2 ms measures the same moment within 2 ms).
 //!
@@ -121,12 +123,13 @@ fn until_visible(port: u16, path: &str, marker: &str, limit: Duration) -> Option
     None
 }
 
-/// The live-reload events of a brochure preview, as they arrive, with their arrival time.
-fn events(port: u16) -> Option<Receiver<(Instant, String)>> {
+/// The live-reload events of a brochure preview, as they arrive, with their arrival time, as
+/// the script in a browser tab showing `page` gets them.
+fn listen(port: u16, page: &str) -> Option<Receiver<(Instant, String)>> {
     let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).ok()?;
     write!(
         stream,
-        "GET /__brochure/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        "GET /__brochure/events?{page} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     )
     .ok()?;
     let (tx, rx) = channel();
@@ -344,7 +347,6 @@ fn main() {
         eprintln!("brochure serve did not start; see {}", logs.display());
         std::process::exit(1);
     };
-    let events = events(brochure.port);
     let hugo = hugo_bin.as_ref().and_then(|bin| {
         let port = free_port();
         let mut cmd = Command::new(bin);
@@ -438,6 +440,11 @@ fn main() {
     for edit in &edits {
         let (mut event_times, mut brochure_times, mut hugo_times) =
             (Series::default(), Series::default(), Series::default());
+        // A browser tab showing the page: the preview makes open pages first.
+        let events = listen(brochure.port, &edit.page);
+        if let Some(rx) = &events {
+            let _ = rx.recv_timeout(Duration::from_secs(5));
+        }
         for _ in 0..edit.runs {
             round += 1;
             let word = format!("Zq{round}");

@@ -232,9 +232,17 @@ pub(crate) fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Di
                 .map(|job| job.output_file(site)),
         );
     }
+    static_clashes_among(site, &outputs.iter().map(String::as_str).collect())
+}
+
+/// [`static_clashes`] with the output paths already known.
+pub(crate) fn static_clashes_among(
+    site: &Site,
+    outputs: &HashSet<&str>,
+) -> (HashSet<String>, Vec<Diagnostic>) {
     let mut folders: HashMap<&str, &str> = HashMap::new();
-    for path in &outputs {
-        let mut rest = path.as_str();
+    for path in outputs {
+        let mut rest: &str = path;
         while let Some((folder, _)) = rest.rsplit_once('/') {
             folders.entry(folder).or_insert(path);
             rest = folder;
@@ -244,7 +252,7 @@ pub(crate) fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Di
     let mut clashes = Vec::new();
     for rel in site.theme.static_files.keys() {
         let display = site.static_display(rel);
-        if outputs.contains(rel) {
+        if outputs.contains(rel.as_str()) {
             clashes.push(
                 Diagnostic::warning(
                     Location::file(display),

@@ -35,4 +35,5 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;
+pub mod trace;
 pub mod xliff;

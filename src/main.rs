@@ -424,8 +424,13 @@ fn run_serve(options: brochure::serve::ServeOptions, open: bool) -> ExitCode {
                 [one, two] => format!(" for {one} and {two}"),
                 [one, two, rest @ ..] => format!(" for {one}, {two} and {} more", rest.len()),
             };
+            // Open pages shown before the rest were made: say when.
+            let open_first = match update.first_shown {
+                Some(at) => format!(", open pages in {} ms", at.as_millis()),
+                None => String::new(),
+            };
             println!(
-                "Rebuilt in {} ms ({} rendered{because}): {} changed{}{}",
+                "Rebuilt in {} ms{open_first} ({} rendered{because}): {} changed{}{}",
                 update.elapsed.as_millis(),
                 match update.rendered {
                     1 => "1 page".to_string(),

@@ -19,20 +19,64 @@ use crate::depend::Input;
 use crate::diagnostics::Diagnostic;
 use crate::site::Html;
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 /// Parses and renders kept from earlier loads.
 #[derive(Default)]
 pub struct Reuse {
-    products: Mutex<HashMap<PathBuf, (Stamp, ProductParse)>>,
-    articles: Mutex<HashMap<PathBuf, (Stamp, ArticleParse)>>,
-    markdown: std::sync::RwLock<HashMap<u64, Rendered>>,
-    /// Files read by the load in progress: the others are forgotten when it ends.
-    seen: Mutex<HashSet<PathBuf>>,
-    markdown_seen: Mutex<HashSet<u64>>,
+    products: Mutex<Memo<ProductParse>>,
+    articles: Mutex<Memo<ArticleParse>>,
+    markdown: std::sync::RwLock<HashMap<u64, Rendered, Fixed>>,
+    markdown_seen: Mutex<HashSet<u64, Fixed>>,
+    /// Validation diagnostics of each product, by the product and what its checks read.
+    checked: Mutex<HashMap<usize, Checked, Fixed>>,
+    /// Counts loads; an entry not read by the load that just ended is forgotten.
+    generation: AtomicU64,
+    /// What the file watcher saw change since the last load began.
+    changed: Mutex<Hint>,
+    /// What the load in progress was told (taken from `changed` when it began); `None` once
+    /// a load ended. A load that failed before its end leaves it for the next one.
+    trusted: std::sync::RwLock<Option<Hint>>,
+}
+
+/// Which files may have changed since the last load.
+#[derive(Default)]
+enum Hint {
+    /// Not known: every file is looked at (the first load, a watcher that lost events or was
+    /// just started, a caller without a watcher).
+    #[default]
+    Unknown,
+    /// Only these; every other file is as the last load read it.
+    Only(HashSet<OsString, Fixed>),
+}
+
+/// A hasher with a fixed seed: these maps hold paths and keys from the site, not from the
+/// network, and are looked up thousands of times per load.
+type Fixed = foldhash::fast::FixedState;
+
+/// Earlier parses by file path (its bytes: hashing and comparing them is a plain memory
+/// operation, unlike a `Path`'s components).
+type Memo<T> = HashMap<OsString, Entry<T>, Fixed>;
+
+struct Entry<T> {
+    stamp: Stamp,
+    value: T,
+    /// The last load that read it.
+    generation: u64,
+}
+
+/// A product's validation diagnostics, for the product (kept alive, so its address is not
+/// reused) and the fingerprint of everything else the checks read.
+struct Checked {
+    product: Arc<Product>,
+    context: u64,
+    diagnostics: Vec<Diagnostic>,
+    generation: u64,
 }
 
 type ArticleParse = Result<(String, Translation), Diagnostic>;
@@ -77,25 +121,37 @@ fn file_key(bytes: &[u8], languages: &[String]) -> u64 {
 
 /// The earlier result for `path` if the file did not change, and the new stamp otherwise.
 fn unchanged<T: Clone>(
-    memo: &Mutex<HashMap<PathBuf, (Stamp, T)>>,
+    memo: &Mutex<Memo<T>>,
     path: &Path,
     languages: &[String],
+    generation: u64,
+    trusted: bool,
 ) -> Result<T, Option<Stamp>> {
+    let key = path.as_os_str();
+    let languages_key = file_key(&[], languages);
+    if trusted
+        && let Ok(mut memo) = memo.lock()
+        && let Some(entry) = memo.get_mut(key)
+        && entry.stamp.languages == languages_key
+    {
+        entry.generation = generation;
+        return Ok(entry.value.clone());
+    }
     let read_at = SystemTime::now();
     let Ok(meta) = std::fs::metadata(path) else {
         return Err(None);
     };
     let modified = meta.modified().ok();
-    let languages_key = file_key(&[], languages);
-    if let Ok(memo) = memo.lock()
-        && let Some((stamp, value)) = memo.get(path)
-        && stamp.len == meta.len()
-        && stamp.modified.is_some()
-        && stamp.modified == modified
-        && modified.is_some_and(|m| m + SETTLED < stamp.read_at)
-        && stamp.languages == languages_key
+    if let Ok(mut memo) = memo.lock()
+        && let Some(entry) = memo.get_mut(key)
+        && entry.stamp.len == meta.len()
+        && entry.stamp.modified.is_some()
+        && entry.stamp.modified == modified
+        && modified.is_some_and(|m| m + SETTLED < entry.stamp.read_at)
+        && entry.stamp.languages == languages_key
     {
-        return Ok(value.clone());
+        entry.generation = generation;
+        return Ok(entry.value.clone());
     }
     let Ok(bytes) = std::fs::read(path) else {
         return Err(None);
@@ -108,40 +164,95 @@ fn unchanged<T: Clone>(
         languages: languages_key,
     };
     if let Ok(mut memo) = memo.lock()
-        && let Some((old, value)) = memo.get_mut(path)
-        && old.key == stamp.key
+        && let Some(entry) = memo.get_mut(key)
+        && entry.stamp.key == stamp.key
     {
         // Same bytes (a save without changes, a `touch`): the new time is remembered.
-        *old = stamp;
-        return Ok(value.clone());
+        entry.stamp = stamp;
+        entry.generation = generation;
+        return Ok(entry.value.clone());
     }
     Err(Some(stamp))
 }
 
 impl Reuse {
-    fn seen(&self, path: &Path) {
-        if let Ok(mut seen) = self.seen.lock() {
-            seen.insert(path.to_path_buf());
+    /// Tells the next load which files changed, as a file watcher saw them: every other file
+    /// is then taken as the last load read it, without being looked at. `None` when that is
+    /// not known (a watcher just started or that lost events): every file is looked at.
+    /// Calls before a load add up.
+    pub fn expect_changes(&self, paths: Option<&[PathBuf]>) {
+        if let Ok(mut hint) = self.changed.lock() {
+            match (paths, &mut *hint) {
+                (Some(paths), Hint::Only(known)) => {
+                    known.extend(paths.iter().map(|p| p.as_os_str().to_os_string()));
+                }
+                (Some(_), Hint::Unknown) => {}
+                (None, _) => *hint = Hint::Unknown,
+            }
         }
+    }
+
+    /// A load begins: it trusts what it was told, and changes are counted afresh from now.
+    pub fn begin_load(&self) {
+        let told = self
+            .changed
+            .lock()
+            .map(|mut hint| std::mem::replace(&mut *hint, Hint::Only(HashSet::default())))
+            .unwrap_or_default();
+        if let Ok(mut trusted) = self.trusted.write() {
+            *trusted = Some(match (trusted.take(), told) {
+                (None, told) => told,
+                (Some(Hint::Only(mut left)), Hint::Only(told)) => {
+                    left.extend(told);
+                    Hint::Only(left)
+                }
+                (Some(_), _) => Hint::Unknown,
+            });
+        }
+    }
+
+    /// The load in progress reads a folder through a symbolic link: the watcher names the
+    /// files at the link's target, so what it saw cannot be matched to the paths read.
+    pub fn distrust(&self) {
+        if let Ok(mut trusted) = self.trusted.write() {
+            *trusted = Some(Hint::Unknown);
+        }
+    }
+
+    /// Whether the load in progress may take `path` as unchanged without looking at it: the
+    /// watcher saw no change to it or to a folder above it (a folder renamed or replaced
+    /// names only the folder).
+    fn trusts(&self, path: &Path) -> bool {
+        self.trusted.read().is_ok_and(|hint| match &*hint {
+            Some(Hint::Only(changed)) => !path.ancestors().any(|a| changed.contains(a.as_os_str())),
+            _ => false,
+        })
     }
 
     /// The parse of `path` kept in `memo` when the file did not change; otherwise `parse`'s,
     /// kept for next time.
     fn remembered<T: Clone>(
         &self,
-        memo: &Mutex<HashMap<PathBuf, (Stamp, T)>>,
+        memo: &Mutex<Memo<T>>,
         path: &Path,
         languages: &[String],
         parse: impl FnOnce() -> T,
     ) -> T {
-        self.seen(path);
-        match unchanged(memo, path, languages) {
+        let generation = self.generation.load(Ordering::Relaxed);
+        match unchanged(memo, path, languages, generation, self.trusts(path)) {
             Ok(parsed) => parsed,
             Err(None) => parse(),
             Err(Some(stamp)) => {
                 let parsed = parse();
                 if let Ok(mut memo) = memo.lock() {
-                    memo.insert(path.to_path_buf(), (stamp, parsed.clone()));
+                    memo.insert(
+                        path.as_os_str().to_os_string(),
+                        Entry {
+                            stamp,
+                            value: parsed.clone(),
+                            generation,
+                        },
+                    );
                 }
                 parsed
             }
@@ -216,20 +327,51 @@ impl Reuse {
     /// Forgets the files and texts the load that just ended did not read (deleted files, old
     /// versions of edited texts), so memory follows the site, not the session.
     pub fn end_load(&self) {
-        if let Ok(mut seen) = self.seen.lock() {
-            let seen = std::mem::take(&mut *seen);
-            if let Ok(mut memo) = self.products.lock() {
-                memo.retain(|path, _| seen.contains(path));
-            }
-            if let Ok(mut memo) = self.articles.lock() {
-                memo.retain(|path, _| seen.contains(path));
-            }
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut memo) = self.products.lock() {
+            memo.retain(|_, e| e.generation == generation);
+        }
+        if let Ok(mut memo) = self.articles.lock() {
+            memo.retain(|_, e| e.generation == generation);
+        }
+        if let Ok(mut memo) = self.checked.lock() {
+            memo.retain(|_, c| c.generation == generation);
+        }
+        if let Ok(mut trusted) = self.trusted.write() {
+            *trusted = None;
         }
         if let Ok(mut seen) = self.markdown_seen.lock() {
             let seen = std::mem::take(&mut *seen);
             if let Ok(mut memo) = self.markdown.write() {
                 memo.retain(|key, _| seen.contains(key));
             }
+        }
+    }
+
+    /// The validation diagnostics of `product` from an earlier load, if it is the same product
+    /// (the same parse) and everything else its checks read has the fingerprint `context`.
+    pub fn checked(&self, product: &Arc<Product>, context: u64) -> Option<Vec<Diagnostic>> {
+        let generation = self.generation.load(Ordering::Relaxed);
+        let mut memo = self.checked.lock().ok()?;
+        let c = memo.get_mut(&(Arc::as_ptr(product) as usize))?;
+        (Arc::ptr_eq(&c.product, product) && c.context == context).then(|| {
+            c.generation = generation;
+            c.diagnostics.clone()
+        })
+    }
+
+    /// Keeps the validation diagnostics of `product`.
+    pub fn keep_checked(&self, product: &Arc<Product>, context: u64, diagnostics: &[Diagnostic]) {
+        if let Ok(mut memo) = self.checked.lock() {
+            memo.insert(
+                Arc::as_ptr(product) as usize,
+                Checked {
+                    product: Arc::clone(product),
+                    context,
+                    diagnostics: diagnostics.to_vec(),
+                    generation: self.generation.load(Ordering::Relaxed),
+                },
+            );
         }
     }
 }
@@ -298,5 +440,46 @@ mod tests {
         reuse.end_load();
         reuse.end_load();
         assert!(reuse.articles.lock().map(|m| m.is_empty()).unwrap_or(false));
+    }
+
+    #[test]
+    fn a_watcher_s_hint_spares_looking_at_files_it_did_not_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("news");
+        std::fs::create_dir(&folder).expect("folder");
+        let a = folder.join("a.en.md");
+        let b = folder.join("b.en.md");
+        let count = Cell::new(0);
+        let reuse = Reuse::default();
+        let load = |reuse: &Reuse| {
+            reuse.begin_load();
+            let read = (
+                parse_count(reuse, &a, &count),
+                parse_count(reuse, &b, &count),
+            );
+            reuse.end_load();
+            read
+        };
+        std::fs::write(&a, "a1").expect("write");
+        std::fs::write(&b, "b1").expect("write");
+        assert_eq!(load(&reuse), ("a1".into(), "b1".into()));
+        // The watcher names `a` only: `b` is taken as it was, unread (a watcher that names
+        // every save never lets this happen to a real edit).
+        std::fs::write(&a, "a2").expect("write");
+        std::fs::write(&b, "b2").expect("write");
+        reuse.expect_changes(Some(std::slice::from_ref(&a)));
+        assert_eq!(load(&reuse), ("a2".into(), "b1".into()));
+        // A folder named (renamed, replaced): everything below it is looked at.
+        reuse.expect_changes(Some(std::slice::from_ref(&folder)));
+        assert_eq!(load(&reuse), ("a2".into(), "b2".into()));
+        // Not known (events lost): everything is looked at.
+        std::fs::write(&b, "b3").expect("write");
+        reuse.expect_changes(None);
+        assert_eq!(load(&reuse), ("a2".into(), "b3".into()));
+        // A load that failed before it read the files leaves what it was told to the next.
+        std::fs::write(&a, "a4").expect("write");
+        reuse.expect_changes(Some(std::slice::from_ref(&a)));
+        reuse.begin_load();
+        assert_eq!(load(&reuse), ("a4".into(), "b3".into()));
     }
 }

@@ -188,7 +188,7 @@ pub struct Site {
     pub news: Vec<Article>,
     pub pages: Vec<Article>,
     formats: BTreeMap<String, Formats>,
-    html: HashMap<TextKey, Html>,
+    html: HashMap<TextKey, Html, foldhash::fast::FixedState>,
     index: Index,
     /// What is wrong with each static file checked so far (`None`: nothing); a file used by a
     /// thousand products is opened once.
@@ -197,18 +197,21 @@ pub struct Site {
     reuse: Option<std::sync::Arc<crate::reuse::Reuse>>,
 }
 
+/// Ids are the site's own: a fixed-seed hasher is safe and quick.
+type Fixed = foldhash::fast::FixedState;
+
 /// Keyed lookups into the lists above, so a page's context costs the same at 100 products as
 /// at 100,000 (a linear `find` per lookup made the site build quadratic).
 #[derive(Debug, Default)]
 struct Index {
-    products: HashMap<String, usize>,
-    categories: HashMap<String, usize>,
+    products: HashMap<String, usize, Fixed>,
+    categories: HashMap<String, usize, Fixed>,
     /// Category id → indices of its products, in catalog order.
-    by_category: HashMap<String, Vec<usize>>,
-    news: HashMap<String, usize>,
-    pages: HashMap<String, usize>,
+    by_category: HashMap<String, Vec<usize>, Fixed>,
+    news: HashMap<String, usize, Fixed>,
+    pages: HashMap<String, usize, Fixed>,
     /// Product id → indices of the news articles that name it (any translation).
-    news_about: HashMap<String, Vec<usize>>,
+    news_about: HashMap<String, Vec<usize>, Fixed>,
 }
 
 /// An old URL that redirects to a page of the site (`aliases:` in a source).
@@ -270,12 +273,17 @@ impl Site {
     /// Loads and validates everything. On any error, returns every diagnostic found (errors and
     /// warnings, sorted by place).
     pub fn load(root: &Path, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
+        let _load = crate::trace::span("load");
+        if let Some(reuse) = &options.reuse {
+            reuse.begin_load();
+        }
         let mut config = Config::load(root)?;
         if let Some(url) = &options.base_url {
             config.set_base_url(url).map_err(|d| vec![d])?;
         }
         let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
         let mut diags = Vec::new();
+        let read_span = crate::trace::span("load: read sources");
         let (content, (theme, theme_diags)) = rayon::join(
             || {
                 let mut d = Vec::new();
@@ -284,10 +292,13 @@ impl Site {
             },
             || {
                 let mut d = Vec::new();
+                let _s = crate::trace::span("load: theme");
                 let t = Theme::load(root, &config.theme, &languages, &mut d);
                 (t, d)
             },
         );
+        drop(read_span);
+        let catalog_span = crate::trace::span("load: catalogs");
         let (content, content_diags) = content;
         diags.extend(content_diags);
         diags.extend(theme_diags);
@@ -337,6 +348,7 @@ impl Site {
             }
         }
 
+        drop(catalog_span);
         let mut site = Site {
             root: root.to_path_buf(),
             config,
@@ -347,16 +359,25 @@ impl Site {
             news: content.news,
             pages: content.pages,
             formats,
-            html: HashMap::new(),
+            html: HashMap::default(),
             index: Index::default(),
             static_verdicts: Default::default(),
             reuse: options.reuse.clone(),
         };
-        site.drop_drafts(options.drafts);
-        site.sort();
-        site.reindex();
-        site.validate(&mut diags);
-        site.render_markdown(&mut diags);
+        {
+            let _s = crate::trace::span("load: sort and index");
+            site.drop_drafts(options.drafts);
+            site.sort();
+            site.reindex();
+        }
+        {
+            let _s = crate::trace::span("load: validate");
+            site.validate(&mut diags);
+        }
+        {
+            let _s = crate::trace::span("load: markdown");
+            site.render_markdown(&mut diags);
+        }
         if let Some(reuse) = &site.reuse {
             reuse.end_load();
         }
@@ -563,12 +584,33 @@ impl Site {
         }
         let template_names: Vec<&str> = self.theme.templates.keys().map(String::as_str).collect();
         // Each product is checked on its own, in parallel; the results keep the products' order.
+        // A preview keeps each product's result while the product and what its checks read
+        // stay the same (its picture is looked at every time: static files change alone).
+        let reuse = self.reuse.as_deref();
+        let context = reuse.map(|_| self.product_check_context(&category_ids));
         let per_product: Vec<Vec<Diagnostic>> = self
             .products
             .par_iter()
             .map(|p| {
-                let mut diags = Vec::new();
-                self.check_product(p, &category_ids, &mut diags);
+                let mut diags = match (reuse, context) {
+                    (Some(reuse), Some(context)) => match reuse.checked(p, context) {
+                        Some(diags) => diags,
+                        None => {
+                            let mut diags = Vec::new();
+                            self.check_product(p, &category_ids, &mut diags);
+                            reuse.keep_checked(p, context, &diags);
+                            diags
+                        }
+                    },
+                    _ => {
+                        let mut diags = Vec::new();
+                        self.check_product(p, &category_ids, &mut diags);
+                        diags
+                    }
+                };
+                if let Some(image) = &p.image {
+                    self.check_static(image, &p.image_location, &mut diags);
+                }
                 diags
             })
             .collect();
@@ -577,6 +619,20 @@ impl Site {
         self.check_articles(&template_names, diags);
     }
 
+    /// A fingerprint of everything [`Site::check_product`] reads besides the product: the
+    /// categories, the languages, and which messages exist.
+    fn product_check_context(&self, category_ids: &[&str]) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::depend::hasher();
+        category_ids.hash(&mut h);
+        format!("{:?}", self.config.languages).hash(&mut h);
+        self.config.default_language.hash(&mut h);
+        self.catalog.ids_fingerprint().hash(&mut h);
+        h.finish()
+    }
+
+    /// The checks of one product that read only the product, the categories, the languages
+    /// and which messages exist (see [`Site::product_check_context`]).
     fn check_product(&self, p: &Product, category_ids: &[&str], diags: &mut Vec<Diagnostic>) {
         let default = &self.config.default_language;
         {
@@ -591,9 +647,6 @@ impl Site {
                             .or_else(|| Some(format!("the categories are: {}", category_ids.join(", ")))),
                     ),
                 );
-            }
-            if let Some(image) = &p.image {
-                self.check_static(image, &p.image_location, diags);
             }
             let what = format!("product `{}`", p.id);
             self.check_localized(&p.name, &what, "name", true, diags);
@@ -634,7 +687,7 @@ impl Site {
 
     fn check_articles(&self, template_names: &[&str], diags: &mut Vec<Diagnostic>) {
         let default = &self.config.default_language;
-        let product_ids: Vec<&str> = self.products.iter().map(|p| p.id.as_str()).collect();
+        let product_ids = || self.products.iter().map(|p| p.id.as_str());
         for article in self.news.iter().chain(&self.pages) {
             let noun = match article.kind {
                 ArticleKind::News => "news article",
@@ -656,13 +709,13 @@ impl Site {
             }
             for t in article.translations.values() {
                 for (id, location) in &t.products {
-                    if !product_ids.contains(&id.as_str()) {
+                    if self.product(id).is_none() {
                         diags.push(
                             Diagnostic::error(
                                 location.clone(),
                                 format!("there is no product `{id}`"),
                             )
-                            .with_optional_hint(did_you_mean(id, product_ids.iter().copied())),
+                            .with_optional_hint(did_you_mean(id, product_ids())),
                         );
                     }
                 }
@@ -986,6 +1039,7 @@ impl Site {
         if let Some(reuse) = reuse {
             reuse.markdown_seen(results.iter().filter_map(|r| r.3));
         }
+        self.html.reserve(results.len());
         for (key, html, errors, _) in results {
             // Fallback texts are rendered once per language; report their errors once.
             for e in errors {

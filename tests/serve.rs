@@ -67,6 +67,20 @@ fn differences(built: &Path, preview: &brochure::serve::Preview) -> Vec<String> 
     differing
 }
 
+/// Every source file of a site (by path below it) with its bytes.
+fn sources(root: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public" && e.file_name() != ".brochure-cache")
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(root).ok()?.to_path_buf();
+            Some((rel, std::fs::read(e.path()).ok()?))
+        })
+        .collect()
+}
+
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
@@ -272,6 +286,8 @@ fn the_watcher_rebuilds_when_a_source_is_saved() {
 /// and fixed again.
 #[test]
 fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
+    // Each rebuild is told which files changed, as the watcher tells it, and looks at no
+    // other file: the test holds that shortcut to a fresh build's bytes too.
     let site = fixture("basic");
     let root = site.path();
     let (running, _) = start(&options(root, 0)).expect("starts");
@@ -290,6 +306,7 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
         let changed = text.replacen(from, to, 1);
         std::fs::write(&path, changed).expect("write");
     };
+    let mut before = sources(root);
     let mut added: Vec<String> = Vec::new();
     let mut broken: Option<(std::path::PathBuf, String)> = None;
     let mut kinds = std::collections::BTreeSet::new();
@@ -403,7 +420,17 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
                 }
             }
         }
-        let update = running.preview.rebuild();
+        // What a file watcher reports: the preview looks only at those files.
+        let now = sources(root);
+        let changed: Vec<std::path::PathBuf> = before
+            .keys()
+            .chain(now.keys())
+            .filter(|p| before.get(*p) != now.get(*p))
+            .map(|p| root.join(p))
+            .collect();
+        before = now;
+        running.preview.expect_changes(Some(&changed));
+        let update = running.preview.rebuild_after_changes();
         let mut build_options = brochure::build::BuildOptions {
             root: root.to_path_buf(),
             ..brochure::build::BuildOptions::default()
@@ -625,5 +652,77 @@ fn pdfs_follow_in_the_background_and_match_a_fresh_build() {
         first.pdfs_queued
     );
     compare("edit");
+    running.stop();
+}
+
+#[test]
+fn a_message_on_every_page_shows_the_open_page_first() {
+    let site = fixture("basic");
+    let root = site.path();
+    // Enough products that a message every page shows makes the preview split its work.
+    let forklift = std::fs::read_to_string(root.join("content/products/fe-25.yaml")).expect("read");
+    for i in 0..30 {
+        std::fs::write(
+            root.join(format!("content/products/fe-{i}.yaml")),
+            forklift.replace("FE-25", &format!("FE-{i}")),
+        )
+        .expect("write");
+    }
+    let (running, _) = start(&options(root, 0)).expect("starts");
+    let port = running.port;
+    // A browser tab on the English home page: the script names its page.
+    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /__brochure/events?/catalog/en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .expect("write");
+    let mut events = BufReader::new(stream);
+    next_event(&mut events);
+
+    let theme_messages = root.join("locales/en/site.ftl");
+    let mut ftl = std::fs::read_to_string(&theme_messages).expect("read");
+    ftl.push_str("\nnav-products = Machines\n");
+    std::fs::write(&theme_messages, ftl).expect("write");
+    let update = running.preview.rebuild();
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(update.rendered > 64, "{} pages", update.rendered);
+    assert!(update.first_shown.is_some(), "the open page came first");
+    assert!(update.first_shown <= Some(update.elapsed));
+    // The first event names the open page and not the pages nobody looks at; the next
+    // names the rest, without the open page again (it would reload twice).
+    let first = next_event(&mut events);
+    let first: Vec<String> = serde_json::from_value(first["changed"].clone()).expect("list");
+    assert!(first.contains(&"/catalog/en/".to_string()), "{first:?}");
+    assert!(
+        !first.contains(&"/catalog/ru/products/fe-7/".to_string()),
+        "{first:?}"
+    );
+    let rest = next_event(&mut events);
+    let rest: Vec<String> = serde_json::from_value(rest["changed"].clone()).expect("list");
+    assert!(
+        rest.contains(&"/catalog/en/products/fe-7/".to_string()),
+        "{rest:?}"
+    );
+    assert!(!rest.contains(&"/catalog/en/".to_string()), "{rest:?}");
+    assert_eq!(first.len() + rest.len(), update.changed.len());
+    let (status, _, page) = request(port, "GET", "/catalog/en/products/fe-7/");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&page).contains("Machines"));
+
+    // And the site is the one a build makes.
+    let out = tempfile::tempdir().expect("temp dir");
+    let built = out.path().join("public");
+    brochure::build::build(&brochure::build::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(built.clone()),
+        no_pdf: true,
+        ..brochure::build::BuildOptions::default()
+    })
+    .expect("builds");
+    assert_eq!(differences(&built, &running.preview), Vec::<String>::new());
     running.stop();
 }

@@ -22,20 +22,27 @@ pub const CONTENT_DIR: &str = "content";
 /// Files directly inside `dir` whose name ends with `suffix`, sorted by name so that loading
 /// and therefore the output never depend on directory order.
 pub(crate) fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    files_with_suffixes(dir, &[suffix])
+}
+
+/// [`files_with_suffix`] for several suffixes, in one pass over the folder.
+pub(crate) fn files_with_suffixes(dir: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .max_depth(1)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(suffix) && !n.starts_with('.'))
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| suffixes.iter().any(|s| n.ends_with(s)) && !n.starts_with('.'))
         })
+        .map(|e| e.into_path())
         .collect();
-    files.sort();
+    // All in one folder: ordering by name is ordering by path, and comparing bytes is much
+    // quicker than comparing paths component by component.
+    files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     files
 }
 
@@ -79,6 +86,16 @@ impl Content {
         let news_dir = usable(content.join("news"), diagnostics);
         let pages_dir = usable(content.join("pages"), diagnostics);
         unread_entries(root, &content, diagnostics);
+        if let Some(reuse) = reuse
+            && [&content, &products_dir, &news_dir, &pages_dir]
+                .iter()
+                .any(|d| {
+                    d.symlink_metadata()
+                        .is_ok_and(|m| m.file_type().is_symlink())
+                })
+        {
+            reuse.distrust();
+        }
         let categories_file = content.join("categories.yaml");
         let categories_usable = content.starts_with(root.join(CONTENT_DIR))
             && crate::source::inside_site(root, &categories_file, diagnostics);
@@ -92,12 +109,18 @@ impl Content {
                             (Vec::new(), Vec::new())
                         }
                     },
-                    || load_products(root, &products_dir, languages, reuse),
+                    || {
+                        let _s = crate::trace::span("load: products");
+                        load_products(root, &products_dir, languages, reuse)
+                    },
                 )
             },
             || {
                 rayon::join(
-                    || load_articles(root, &news_dir, ArticleKind::News, languages, reuse),
+                    || {
+                        let _s = crate::trace::span("load: news");
+                        load_articles(root, &news_dir, ArticleKind::News, languages, reuse)
+                    },
                     || load_articles(root, &pages_dir, ArticleKind::Page, languages, reuse),
                 )
             },

@@ -1,14 +1,14 @@
 //! `content/products/<id>.yaml`: one product per file, the heart of the catalog.
 
 use super::localized::{RawLocalized, from_raw};
-use super::{Localized, files_with_suffix, is_valid_id, rel};
+use super::{Localized, files_with_suffixes, is_valid_id, rel};
 use crate::diagnostics::{Diagnostic, Location};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {
@@ -328,7 +328,11 @@ pub fn load_products(
         return (Vec::new(), Vec::new());
     }
     let mut diags = Vec::new();
-    for other in files_with_suffix(dir, ".yml") {
+    let (files, others): (Vec<PathBuf>, Vec<PathBuf>) =
+        files_with_suffixes(dir, &[".yaml", ".yml"])
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e == "yaml"));
+    for other in others {
         diags.push(
             Diagnostic::error(
                 Location::file(rel(root, &other)),
@@ -337,16 +341,15 @@ pub fn load_products(
             .with_hint("rename the file to .yaml"),
         );
     }
-    let results: Vec<Result<std::sync::Arc<Product>, Vec<Diagnostic>>> =
-        files_with_suffix(dir, ".yaml")
-            .par_iter()
-            .map(|path| match reuse {
-                Some(reuse) => reuse.product(path, languages, || {
-                    load_product(root, path, languages).map(std::sync::Arc::new)
-                }),
-                None => load_product(root, path, languages).map(std::sync::Arc::new),
-            })
-            .collect();
+    let results: Vec<Result<std::sync::Arc<Product>, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|path| match reuse {
+            Some(reuse) => reuse.product(path, languages, || {
+                load_product(root, path, languages).map(std::sync::Arc::new)
+            }),
+            None => load_product(root, path, languages).map(std::sync::Arc::new),
+        })
+        .collect();
     let mut products = Vec::new();
     for r in results {
         match r {

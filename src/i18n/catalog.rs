@@ -300,6 +300,21 @@ impl Catalog {
     }
 
     /// Whether `id` exists in any language.
+    /// A fingerprint of which messages exist in which language (what [`Catalog::has_any`]
+    /// answers from).
+    pub fn ids_fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::depend::hasher();
+        for (lang, messages) in &self.messages {
+            lang.hash(&mut h);
+            messages.len().hash(&mut h);
+            for id in messages.keys() {
+                id.hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
     pub fn has_any(&self, id: &str) -> bool {
         self.messages.values().any(|m| m.contains_key(id))
     }

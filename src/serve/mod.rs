@@ -21,7 +21,7 @@ mod watch;
 
 pub use store::Store;
 
-use crate::build::{load, static_clashes};
+use crate::build::{load, static_clashes_among};
 use crate::cache::Cache;
 use crate::depend::{Fingerprints, Graph};
 use crate::diagnostics::{Diagnostic, Location};
@@ -84,6 +84,9 @@ pub struct Snapshot {
     pub files: HashMap<String, FileHash>,
     /// The site's base path (`/` or `/catalog/`): URLs are served below it.
     pub base_path: String,
+    /// Pages being made again after the open ones were shown: a request for one waits for
+    /// it rather than get its old version.
+    pub pending: Arc<HashSet<String>>,
     backing: Backing,
 }
 
@@ -105,6 +108,7 @@ impl Snapshot {
         Snapshot {
             files: hashes,
             base_path: base_path.to_string(),
+            pending: Arc::default(),
             backing: Backing::Memory(Arc::new(
                 files.into_iter().map(|(k, v)| (k, Arc::from(v))).collect(),
             )),
@@ -155,6 +159,18 @@ struct State {
     statics: HashMap<String, (u64, Option<SystemTime>)>,
     /// PDF output path → its job, for every PDF the current site has.
     jobs: Arc<HashMap<String, crate::print::PrintJob>>,
+    /// Static files that clash with pages, as last found.
+    clashes: Option<Clashes>,
+}
+
+/// Static files that clash with pages ([`crate::build::static_clashes`]), and what they were
+/// found for: the plan, the documents and the static files' names.
+struct Clashes {
+    plan_key: u64,
+    jobs: Arc<HashMap<String, crate::print::PrintJob>>,
+    static_names: u64,
+    shadowed: HashSet<String>,
+    clashes: Vec<Diagnostic>,
 }
 
 /// What the preview currently shows, and who is listening.
@@ -174,11 +190,31 @@ pub struct Preview {
     version: Mutex<u64>,
     /// Identifies this server process, so a browser can tell that it restarted.
     instance: String,
-    listeners: Mutex<Vec<Sender<String>>>,
+    listeners: Mutex<Vec<Listener>>,
+    /// Pages requested lately (output paths, newest last): made first after an edit, with
+    /// the pages open in a browser.
+    recent: Mutex<std::collections::VecDeque<String>>,
+    /// Signalled when an update has made all its pages.
+    settled: (Mutex<()>, std::sync::Condvar),
     pdfs: pdfs::Queue,
     /// PDF warnings already printed (each is printed once).
     pdf_warnings_seen: Mutex<HashSet<String>>,
 }
+
+/// A browser listening for changes, and the page it shows (an output path).
+struct Listener {
+    tx: Sender<String>,
+    page: Option<String>,
+}
+
+/// How many recently requested pages are made first after an edit.
+const RECENT_PAGES: usize = 8;
+
+/// Above this many pages to make again, the open pages are made and shown first.
+const OPEN_PAGES_FIRST: usize = 64;
+
+/// How long a request waits for a page being made before it gets the old version.
+const PENDING_WAIT: Duration = Duration::from_secs(30);
 
 /// The outcome of one rebuild, for the terminal and for tests.
 #[derive(Debug, Clone)]
@@ -196,6 +232,10 @@ pub struct Update {
     pub pdfs_queued: usize,
     /// What changed in the model that pages had read (`product fe-25`, `message nav-products`).
     pub causes: Vec<String>,
+    /// When many pages changed, the pages open in a browser are made and announced first:
+    /// those pages (URL paths, already announced), and when they were shown.
+    pub first: Vec<String>,
+    pub first_shown: Option<Duration>,
 }
 
 impl Update {
@@ -209,6 +249,8 @@ impl Update {
             rendered: 0,
             pdfs_queued: 0,
             causes: Vec::new(),
+            first: Vec::new(),
+            first_shown: None,
         }
     }
 }
@@ -267,6 +309,8 @@ impl Preview {
                     .map_or(0, |d| d.as_nanos())
             ),
             listeners: Mutex::new(Vec::new()),
+            recent: Mutex::new(std::collections::VecDeque::new()),
+            settled: (Mutex::new(()), std::sync::Condvar::new()),
             pdfs: pdfs::Queue::default(),
             pdf_warnings_seen: Mutex::new(HashSet::new()),
         });
@@ -298,15 +342,32 @@ impl Preview {
         self.store.root()
     }
 
+    /// Tells the next rebuild which source files changed (as the watcher saw them), so it
+    /// need not look at the others; `None` when that is not known.
+    pub fn expect_changes(&self, paths: Option<&[PathBuf]>) {
+        if let Some(reuse) = &self.options.reuse {
+            reuse.expect_changes(paths);
+        }
+    }
+
     /// Loads the sources again and updates what changed; when that fails, keeps the last good
-    /// version and shows the errors.
+    /// version and shows the errors. Every source file is looked at.
     pub fn rebuild(&self) -> Update {
+        self.expect_changes(None);
+        self.rebuild_after_changes()
+    }
+
+    /// Like [`Preview::rebuild`], looking only at the files named by
+    /// [`Preview::expect_changes`] since the last rebuild.
+    pub fn rebuild_after_changes(&self) -> Update {
         let started = Instant::now();
         let mut update = Update::empty();
         let Ok(mut state) = self.state.lock() else {
             return update;
         };
-        match self.update(&mut state, &mut update) {
+        let result = self.update(&mut state, &mut update, started);
+        self.settle();
+        match result {
             Ok(()) => {
                 if let Ok(mut e) = self.errors.write() {
                     *e = None;
@@ -333,16 +394,17 @@ impl Preview {
         update
     }
 
-    fn update(&self, state: &mut State, update: &mut Update) -> Result<(), Vec<Diagnostic>> {
+    fn update(
+        &self,
+        state: &mut State,
+        update: &mut Update,
+        started: Instant,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let _update_span = crate::trace::span("serve: update");
         let (site, mut warnings) =
             load(&self.root, self.options.clone()).map_err(|f| f.diagnostics)?;
-        let (shadowed, clashes) = static_clashes(&site, self.pdf);
-        if clashes.iter().any(Diagnostic::is_error) {
-            return Err(clashes);
-        }
-        warnings.extend(clashes);
-        update.warnings = warnings;
         // Most edits keep the list of pages; then the old map serves.
+        let plan_span = crate::trace::span("serve: plan");
         let key = crate::plan::plan_key(&site);
         let same_plan = key == state.plan_key && !state.plan.is_empty();
         let new_plan = if same_plan {
@@ -361,7 +423,8 @@ impl Preview {
             )
         };
         let jobs: Arc<HashMap<String, crate::print::PrintJob>> = if !self.pdf {
-            Arc::default()
+            // Always none.
+            Arc::clone(&state.jobs)
         } else if same_plan
             && state
                 .site
@@ -378,6 +441,48 @@ impl Preview {
                     .collect(),
             )
         };
+        // Static files that clash with pages: known unless the pages, the documents or the
+        // static files' names changed.
+        let clash_span = crate::trace::span("serve: static clashes");
+        let static_names = {
+            use std::hash::{Hash, Hasher};
+            let mut h = crate::depend::hasher();
+            for rel in site.theme.static_files.keys() {
+                rel.hash(&mut h);
+                site.static_display(rel).hash(&mut h);
+            }
+            h.finish()
+        };
+        let (shadowed, clashes) = match &state.clashes {
+            Some(known)
+                if known.plan_key == key
+                    && Arc::ptr_eq(&known.jobs, &jobs)
+                    && known.static_names == static_names =>
+            {
+                (known.shadowed.clone(), known.clashes.clone())
+            }
+            _ => {
+                let outputs: HashSet<&str> = routes
+                    .keys()
+                    .chain(jobs.keys())
+                    .map(String::as_str)
+                    .collect();
+                static_clashes_among(&site, &outputs)
+            }
+        };
+        drop(clash_span);
+        if clashes.iter().any(Diagnostic::is_error) {
+            return Err(clashes);
+        }
+        state.clashes = Some(Clashes {
+            plan_key: key,
+            jobs: Arc::clone(&jobs),
+            static_names,
+            shadowed: shadowed.clone(),
+            clashes: clashes.clone(),
+        });
+        warnings.extend(clashes);
+        update.warnings = warnings;
         // Sizes of datasheets that no longer exist are forgotten (a product added again gets
         // its size from its new PDF).
         state.extras.datasheets.retain(|(id, lang), _| {
@@ -387,10 +492,13 @@ impl Preview {
             };
             jobs.contains_key(&job.output_file(&site))
         });
+        drop(plan_span);
+        let fingerprint_span = crate::trace::span("serve: fingerprints");
         let extras = state.extras.clone();
         let fingerprints = Fingerprints::new(&site, &extras);
         let refresh = state.graph.changes(&fingerprints);
         let stale = state.graph.stale(&refresh);
+        drop(fingerprint_span);
         update.causes = state
             .graph
             .changed_inputs(&refresh)
@@ -398,8 +506,24 @@ impl Preview {
             .map(ToString::to_string)
             .collect();
         let mut staged = Staged::default();
-        let rendered = self.render_pages(state, &site, &routes, same_plan, &stale, &mut staged)?;
-        update.rendered = rendered.len();
+        // When many pages must be made again (a message or a template every page uses), the
+        // pages open in a browser are made, served and announced first; a request for any
+        // other waits until it is made.
+        let first: HashSet<String> = if same_plan && stale.len() > OPEN_PAGES_FIRST {
+            let open = self.open_pages();
+            stale
+                .iter()
+                .filter(|p| open.contains(*p))
+                .cloned()
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        let render_span = crate::trace::span("serve: render");
+        let now = if first.is_empty() { &stale } else { &first };
+        let mut rendered = self.render_pages(state, &site, &routes, same_plan, now, &mut staged)?;
+        drop(render_span);
+        let rest_span = crate::trace::span("serve: statics and commit");
         // Static files: read again only those whose size or time changed.
         let mut statics = HashMap::new();
         for (rel, source) in &site.theme.static_files {
@@ -435,7 +559,29 @@ impl Preview {
                 .name("brochure-free".into())
                 .spawn(move || drop(old));
         }
-        self.commit(state, staged, update)?;
+        if !first.is_empty() {
+            let rest: HashSet<String> = stale.difference(&first).cloned().collect();
+            self.commit(
+                state,
+                std::mem::take(&mut staged),
+                update,
+                Arc::new(rest.clone()),
+            )?;
+            self.announce(update);
+            update.first = update
+                .changed
+                .iter()
+                .chain(&update.restyled)
+                .cloned()
+                .collect();
+            update.first_shown = Some(started.elapsed());
+            let _s = crate::trace::span("serve: render the rest");
+            rendered.extend(self.render_pages(state, &site, &routes, true, &rest, &mut staged)?);
+        }
+        update.rendered = rendered.len();
+        self.commit(state, staged, update, Arc::default())?;
+        drop(rest_span);
+        let _graph_span = crate::trace::span("serve: graph");
         state.graph.accept(refresh);
         for (path, inputs) in rendered {
             state.graph.set(&path, inputs, &fingerprints);
@@ -574,6 +720,7 @@ impl Preview {
         state: &mut State,
         staged: Staged,
         update: &mut Update,
+        pending: Arc<HashSet<String>>,
     ) -> Result<(), Vec<Diagnostic>> {
         self.store
             .commit(&staged.written, &staged.removed)
@@ -609,6 +756,7 @@ impl Preview {
         let snapshot = Snapshot {
             files: state.files.clone(),
             base_path,
+            pending,
             backing: Backing::Folder(Arc::clone(&self.store)),
         };
         if let Ok(mut s) = self.snapshot.write() {
@@ -647,20 +795,94 @@ impl Preview {
     }
 
     fn broadcast(&self, update: &Update) {
-        let event = self.event(&update.changed, &update.restyled);
+        // What was announced early is not announced again (the page would reload twice).
+        let later = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter(|p| update.first_shown.is_none() || !update.first.contains(p))
+                .cloned()
+                .collect()
+        };
+        let event = self.event(&later(&update.changed), &later(&update.restyled));
         if let Ok(mut listeners) = self.listeners.lock() {
-            listeners.retain(|l| l.send(event.clone()).is_ok());
+            listeners.retain(|l| l.tx.send(event.clone()).is_ok());
         }
     }
 
     /// A new browser connection: its first event is the current state.
-    fn subscribe(&self) -> Receiver<String> {
+    /// A browser showing `page` (an output path) connects: its first event is the current
+    /// state.
+    fn subscribe(&self, page: Option<String>) -> Receiver<String> {
         let (tx, rx) = channel();
         let _ = tx.send(self.hello());
         if let Ok(mut listeners) = self.listeners.lock() {
-            listeners.push(tx);
+            listeners.push(Listener { tx, page });
         }
         rx
+    }
+
+    /// Notes that a page was served, so it is among the first made after the next edit.
+    fn note_request(&self, rel: &str) {
+        if !rel.ends_with(".html") {
+            return;
+        }
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.retain(|r| r != rel);
+            recent.push_back(rel.to_string());
+            while recent.len() > RECENT_PAGES {
+                recent.pop_front();
+            }
+        }
+    }
+
+    /// Output paths of the pages open in a browser, and of those requested lately.
+    fn open_pages(&self) -> HashSet<String> {
+        let mut open: HashSet<String> = self
+            .listeners
+            .lock()
+            .map(|l| l.iter().filter_map(|l| l.page.clone()).collect())
+            .unwrap_or_default();
+        if let Ok(recent) = self.recent.lock() {
+            open.extend(recent.iter().cloned());
+        }
+        open
+    }
+
+    /// The snapshot to answer a request for `rel` from: once `rel` is made, if it is being
+    /// made again right now.
+    fn snapshot_for(&self, rel: Option<&str>) -> Arc<Snapshot> {
+        let deadline = Instant::now() + PENDING_WAIT;
+        loop {
+            let snapshot = self.snapshot();
+            let waiting = rel.is_some_and(|rel| snapshot.pending.contains(rel));
+            if !waiting || Instant::now() >= deadline {
+                return snapshot;
+            }
+            let Ok(guard) = self.settled.0.lock() else {
+                return snapshot;
+            };
+            // Checked again under the lock: an update that settled in between notified no one.
+            if !self.snapshot().pending.contains(rel.unwrap_or_default()) {
+                continue;
+            }
+            let _ = self
+                .settled
+                .1
+                .wait_timeout(guard, Duration::from_millis(100));
+        }
+    }
+
+    /// Clears the pages being made (all made, or the update failed: the last good versions
+    /// are served) and wakes the requests waiting for them.
+    fn settle(&self) {
+        let _guard = self.settled.0.lock();
+        if let Ok(mut s) = self.snapshot.write()
+            && !s.pending.is_empty()
+        {
+            let mut settled = Snapshot::clone(&s);
+            settled.pending = Arc::default();
+            *s = Arc::new(settled);
+        }
+        self.settled.1.notify_all();
     }
 }
 
@@ -771,11 +993,23 @@ fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
 fn answer(request: tiny_http::Request, preview: &Preview) {
     let method = request.method().as_str().to_string();
     let url = request.url().to_string();
-    if url.split('?').next() == Some(http::EVENTS_PATH) && method == "GET" {
-        stream_events(request.into_writer(), &preview.subscribe());
+    let base_path = preview.snapshot().base_path.clone();
+    if let Some((path, query)) = url.split_once('?').or(Some((url.as_str(), "")))
+        && path == http::EVENTS_PATH
+        && method == "GET"
+    {
+        // The script sends the URL path of the page it runs in.
+        let page = http::output_path(query, &base_path);
+        stream_events(request.into_writer(), &preview.subscribe(page));
         return;
     }
-    let reply = http::respond(&preview.snapshot(), &method, &url);
+    let rel = http::output_path(&url, &base_path);
+    let reply = http::respond(&preview.snapshot_for(rel.as_deref()), &method, &url);
+    if reply.status == 200
+        && let Some(rel) = &rel
+    {
+        preview.note_request(rel);
+    }
     let headers = reply
         .headers
         .iter()
@@ -828,21 +1062,33 @@ pub fn watch_forever(preview: &Preview, report: impl Fn(&Update)) -> Result<(), 
         .canonicalize()
         .unwrap_or_else(|_| preview.root.clone());
     let mut changes = watch::start(&root)?;
+    // Saves between the first build and the watcher's start were not seen.
+    preview.expect_changes(None);
     while let Some(mut batch) = changes.next() {
         // Changes that arrived while building are folded into the next build.
         while let Some(more) = changes.pending() {
             batch.extend(more);
         }
         // A source folder created after the start (a first `templates/`) must be watched too.
-        let new_folder = batch.iter().any(|p| {
+        let new_folder = batch.paths.iter().any(|p| {
             p.parent() == Some(root.as_path())
                 && p.is_dir()
                 && p.file_name()
                     .is_some_and(|n| watch::SOURCE_FOLDERS.iter().any(|f| n == *f))
         });
-        report(&preview.rebuild());
+        // Events name paths under the resolved root; the loader reads them under the root as
+        // given (`--root .`).
+        let paths: Vec<PathBuf> = batch
+            .paths
+            .iter()
+            .filter_map(|p| p.strip_prefix(&root).ok())
+            .map(|rel| preview.root.join(rel))
+            .collect();
+        preview.expect_changes(batch.complete.then_some(paths.as_slice()));
+        report(&preview.rebuild_after_changes());
         if new_folder {
             changes = watch::start(&root)?;
+            preview.expect_changes(None);
         }
     }
     Ok(())
@@ -886,5 +1132,56 @@ impl StopSignals {
                 println!("Stopped.");
                 std::process::exit(0);
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of a test fixture site in a temporary folder.
+    fn fixture(name: &str) -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let dir = tempfile::tempdir().expect("temp dir");
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let Ok(rel) = entry.path().strip_prefix(&from) else {
+                continue;
+            };
+            let to = dir.path().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("folder");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn a_request_for_a_page_being_made_waits_until_it_is_made() {
+        let site = fixture("basic");
+        let (preview, _) = Preview::start(site.path(), false, false).expect("starts");
+        let rel = "en/products/fe-25/index.html";
+        {
+            let mut s = preview.snapshot.write().expect("lock");
+            let mut pending = Snapshot::clone(&s);
+            pending.pending = Arc::new(HashSet::from([rel.to_string()]));
+            *s = Arc::new(pending);
+        }
+        let (tx, rx) = channel();
+        let waiting = Arc::clone(&preview);
+        let thread = std::thread::spawn(move || {
+            let snapshot = waiting.snapshot_for(Some(rel));
+            let _ = tx.send(snapshot.pending.len());
+        });
+        // Other pages are answered at once.
+        assert_eq!(preview.snapshot_for(Some("en/index.html")).pending.len(), 1);
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(rx.try_recv().is_err(), "answered before the page was made");
+        preview.settle();
+        assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(0));
+        thread.join().expect("thread");
     }
 }

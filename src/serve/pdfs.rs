@@ -299,7 +299,10 @@ impl Preview {
             }
         };
         update.rendered = rendered.len();
-        if self.commit(&mut state, staged, &mut update).is_err() {
+        if self
+            .commit(&mut state, staged, &mut update, Arc::default())
+            .is_err()
+        {
             return (0, 0);
         }
         state.graph.accept(refresh);

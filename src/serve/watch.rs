@@ -24,7 +24,7 @@ pub const SOURCE_FOLDERS: &[&str] = &[
 ];
 
 /// How long the debouncer waits for more events of the same save.
-const DEBOUNCE: Duration = Duration::from_millis(15);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// Whether a changed path is a source of the site: not the output, the cache, an editor's
 /// swap or backup file, or a file a desktop leaves behind.
@@ -71,20 +71,37 @@ fn changes_content(kind: &notify::EventKind) -> bool {
     }
 }
 
+/// Source paths that changed, as one save (or several close together) left them.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub paths: Vec<PathBuf>,
+    /// False when the watcher may have missed events (its queue overflowed, it reported an
+    /// error): then any file may have changed.
+    pub complete: bool,
+}
+
+impl Batch {
+    /// Adds a later batch to this one.
+    pub fn extend(&mut self, more: Batch) {
+        self.paths.extend(more.paths);
+        self.complete &= more.complete;
+    }
+}
+
 /// Batches of changed source paths. Keeps the watcher alive as long as it exists.
 pub struct Changes {
     _debouncer: Box<dyn std::any::Any + Send>,
-    rx: Receiver<Vec<PathBuf>>,
+    rx: Receiver<Batch>,
 }
 
 impl Changes {
     /// The next batch; `None` when the watcher stopped.
-    pub fn next(&self) -> Option<Vec<PathBuf>> {
+    pub fn next(&self) -> Option<Batch> {
         self.rx.recv().ok()
     }
 
     /// A batch that is already waiting, if any.
-    pub fn pending(&self) -> Option<Vec<PathBuf>> {
+    pub fn pending(&self) -> Option<Batch> {
         self.rx.try_recv().ok()
     }
 }
@@ -104,8 +121,11 @@ pub fn start(root: &Path) -> Result<Changes, Diagnostic> {
     };
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else {
+            // Events may have been lost: every file is looked at again.
+            let _ = tx.send(Batch::default());
             return;
         };
+        let complete = !events.iter().any(|e| e.need_rescan());
         let mut paths: Vec<PathBuf> = events
             .iter()
             .filter(|e| changes_content(&e.kind))
@@ -115,8 +135,8 @@ pub fn start(root: &Path) -> Result<Changes, Diagnostic> {
             .collect();
         paths.sort();
         paths.dedup();
-        if !paths.is_empty() {
-            let _ = tx.send(paths);
+        if !paths.is_empty() || !complete {
+            let _ = tx.send(Batch { paths, complete });
         }
     })
     .map_err(fail)?;
