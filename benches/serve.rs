@@ -20,7 +20,8 @@
 //!
 //! The edits: a product's English summary (its page), a product's English name (seen on its
 //! category's listing), and a Fluent message / i18n string shown on every page (seen on the
-//! home page). Resident memory of each server (`VmRSS`, and the peak `VmHWM`) is read from
+//! home page; and, as a second row, on a product page no browser has open: when that page
+//! shows the change, every page does). Resident memory of each server (`VmRSS`, and the peak `VmHWM`) is read from
 //! `/proc` at the end. It is a measurement, not a test: nothing fails on a slow machine.
 
 mod catalog;
@@ -276,6 +277,10 @@ struct Edit {
     hugo: Applier,
     /// The URL path where the edit shows (the same on both sites).
     page: String,
+    /// Other pages the edit shows on, that no browser has open, one per run (a page once
+    /// requested is among those made first next time): when one shows the change, every page
+    /// does (brochure answers a request for a page still being made once it is made).
+    elsewhere: Vec<String>,
 }
 
 fn main() {
@@ -382,6 +387,8 @@ fn main() {
         eprintln!("no product is listed on the first page of `{category}` in both sites");
         std::process::exit(1);
     };
+    // Product pages no edit looks at.
+    let others: Vec<String> = ours.iter().filter(|o| **o != id).cloned().collect();
     let brochure_product = site.join(format!("content/products/{id}.yaml"));
     let hugo_product = hugo_site.join(format!("content/products/{id}/index.en.md"));
     let version = hugo_bin.as_ref().map(|bin| {
@@ -405,6 +412,7 @@ fn main() {
                 Box::new(move |w| append_word(&p, "\nsummary: ", w))
             },
             page: format!("/en/products/{id}/"),
+            elsewhere: Vec::new(),
         },
         Edit {
             label: "product name (category listing)",
@@ -418,6 +426,7 @@ fn main() {
                 Box::new(move |w| append_word(&p, "\ntitle: ", w))
             },
             page: format!("/en/categories/{category}/"),
+            elsewhere: Vec::new(),
         },
         Edit {
             label: "message on every page (home)",
@@ -431,6 +440,10 @@ fn main() {
                 Box::new(move |w| hugo_message(&s, w))
             },
             page: "/en/".to_string(),
+            elsewhere: others
+                .iter()
+                .map(|o| format!("/en/products/{o}/"))
+                .collect(),
         },
     ];
 
@@ -440,12 +453,13 @@ fn main() {
     for edit in &edits {
         let (mut event_times, mut brochure_times, mut hugo_times) =
             (Series::default(), Series::default(), Series::default());
+        let (mut brochure_whole, mut hugo_whole) = (Series::default(), Series::default());
         // A browser tab showing the page: the preview makes open pages first.
         let events = listen(brochure.port, &edit.page);
         if let Some(rx) = &events {
             let _ = rx.recv_timeout(Duration::from_secs(5));
         }
-        for _ in 0..edit.runs {
+        for run in 0..edit.runs {
             round += 1;
             let word = format!("Zq{round}");
             // Events that arrived since the last edit (a late one) are not this edit's.
@@ -471,18 +485,38 @@ fn main() {
             if let Some(seen) = until_visible(brochure.port, &edit.page, &word, limit) {
                 brochure_times.0.push(seen.duration_since(written));
             }
+            // Also until the whole site is updated (and the server is idle again).
+            let elsewhere = edit.elsewhere.get(run % edit.elsewhere.len().max(1));
+            if let Some(elsewhere) = elsewhere
+                && let Some(seen) = until_visible(brochure.port, elsewhere, &word, limit)
+            {
+                brochure_whole.0.push(seen.duration_since(written));
+            }
             if let Some((server, _)) = &hugo {
                 let written = Instant::now();
                 if (edit.hugo)(&word).is_some()
                     && let Some(seen) = until_visible(server.port, &edit.page, &word, limit)
                 {
                     hugo_times.0.push(seen.duration_since(written));
+                    if let Some(elsewhere) = elsewhere
+                        && let Some(seen) = until_visible(server.port, elsewhere, &word, limit)
+                    {
+                        hugo_whole.0.push(seen.duration_since(written));
+                    }
                 }
             }
             // Let both servers settle before the next edit.
             std::thread::sleep(Duration::from_millis(300));
         }
         rows.push((edit.label, event_times, brochure_times, hugo_times));
+        if !edit.elsewhere.is_empty() {
+            rows.push((
+                "  … and a page not open",
+                Series::default(),
+                brochure_whole,
+                hugo_whole,
+            ));
+        }
     }
 
     println!();

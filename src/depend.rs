@@ -190,6 +190,21 @@ pub fn source_hash(text: &str, languages: &[String]) -> u64 {
     h.finish()
 }
 
+/// Whether the `@/` link target exists, for the targets whose address is otherwise fixed
+/// (the sections of [`Site::link_target`]); `None` for anything else.
+fn link_exists(site: &Site, target: &str) -> Option<bool> {
+    let path = target.split('#').next().unwrap_or_default();
+    let path = path.trim_end_matches('/');
+    match path.split_once('/') {
+        None if path.is_empty() || path == "products" || path == "news" => Some(true),
+        None => Some(site.page(path).is_some()),
+        Some(("products", id)) => Some(site.product(id).is_some()),
+        Some(("categories", id)) => Some(site.category(id).is_some()),
+        Some(("news", slug)) => Some(site.article(slug).is_some()),
+        Some(_) => None,
+    }
+}
+
 /// Computes the fingerprint of any [`Input`] for one version of the site.
 pub struct Fingerprints<'a> {
     site: &'a Site,
@@ -392,12 +407,7 @@ impl Fingerprints<'_> {
             Input::Product(id) => {
                 if let Some(p) = site.product(id) {
                     // Every field comes from the file: its hash stands for them all.
-                    (p.source_hash, p.draft).hash(&mut h);
-                    for lang in site.config.language_codes() {
-                        site.description_html(id, lang)
-                            .map(|html| html.hash)
-                            .hash(&mut h);
-                    }
+                    (p.source_hash, p.draft, site.description_hash(id)).hash(&mut h);
                 }
             }
             Input::Categories => debug_hash(&site.categories, &mut h),
@@ -469,7 +479,12 @@ impl Fingerprints<'_> {
                     .map(file_stamp)
                     .hash(&mut h);
             }
-            Input::Link(target) => site.link_target(target).hash(&mut h),
+            Input::Link(target) => match link_exists(site, target) {
+                // Where an `@/` link points is a function of the target, the page's language
+                // and the config (both read on their own), once the target is known to exist.
+                Some(exists) => (target, exists).hash(&mut h),
+                None => site.link_target(target).hash(&mut h),
+            },
             Input::Datasheet(id, lang) => self
                 .extras
                 .datasheets

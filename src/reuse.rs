@@ -35,6 +35,10 @@ pub struct Reuse {
     markdown_seen: Mutex<HashSet<u64, Fixed>>,
     /// Validation diagnostics of each product, by the product and what its checks read.
     checked: Mutex<HashMap<usize, Checked, Fixed>>,
+    /// Each content folder's files, as the last load listed them.
+    listings: Mutex<HashMap<OsString, Vec<PathBuf>, Fixed>>,
+    /// What is wrong with each static picture (see `Site::static_problem`), by file.
+    verdicts: Mutex<Memo<Option<String>>>,
     /// Counts loads; an entry not read by the load that just ended is forgotten.
     generation: AtomicU64,
     /// What the file watcher saw change since the last load began.
@@ -79,8 +83,10 @@ struct Checked {
     generation: u64,
 }
 
-type ArticleParse = Result<(String, Translation), Diagnostic>;
-type ProductParse = Result<Arc<Product>, Vec<Diagnostic>>;
+/// An article or page file's slug and translation, or why it could not be read.
+pub type ArticleParse = Result<(String, Translation), Diagnostic>;
+/// A product file's product, or why it could not be read.
+pub type ProductParse = Result<Arc<Product>, Vec<Diagnostic>>;
 
 impl std::fmt::Debug for Reuse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -259,6 +265,106 @@ impl Reuse {
         }
     }
 
+    /// For each of `paths`: the earlier parse, if the load in progress may take the file as
+    /// unchanged without looking at it (see [`Reuse::expect_changes`]). One pass under one
+    /// lock: thousands of files looked up from parallel threads spent more time waiting for
+    /// each other than looking.
+    fn known<T: Clone>(
+        &self,
+        memo: &Mutex<Memo<T>>,
+        paths: &[PathBuf],
+        languages: &[String],
+    ) -> Vec<Option<T>> {
+        let none = || (0..paths.len()).map(|_| None).collect();
+        let Ok(trusted) = self.trusted.read() else {
+            return none();
+        };
+        let Some(Hint::Only(changed)) = &*trusted else {
+            return none();
+        };
+        let Ok(mut memo) = memo.lock() else {
+            return none();
+        };
+        let generation = self.generation.load(Ordering::Relaxed);
+        let languages = file_key(&[], languages);
+        paths
+            .iter()
+            .map(|path| {
+                if path.ancestors().any(|a| changed.contains(a.as_os_str())) {
+                    return None;
+                }
+                let entry = memo.get_mut(path.as_os_str())?;
+                (entry.stamp.languages == languages).then(|| {
+                    entry.generation = generation;
+                    entry.value.clone()
+                })
+            })
+            .collect()
+    }
+
+    /// The files of `dir` (sorted by name, as `list` returns them): the last load's list when
+    /// the watcher's changes cannot have changed it. A changed file of the folder changes the
+    /// list only if it appeared, went away or is no longer a plain file; `accepts` says which
+    /// names `list` keeps (an editor's temporary file, created and gone, changes nothing).
+    pub fn listing(
+        &self,
+        dir: &Path,
+        accepts: impl Fn(&str) -> bool,
+        list: impl FnOnce() -> Vec<PathBuf>,
+    ) -> Vec<PathBuf> {
+        if let Ok(trusted) = self.trusted.read()
+            && let Some(Hint::Only(changed)) = &*trusted
+            && let Ok(listings) = self.listings.lock()
+            && let Some(known) = listings.get(dir.as_os_str())
+        {
+            let unchanged = changed.iter().map(Path::new).all(|path| {
+                if dir.starts_with(path) {
+                    return false;
+                }
+                if path.parent() != Some(dir) {
+                    return true;
+                }
+                let listed = known
+                    .binary_search_by(|p| p.file_name().cmp(&path.file_name()))
+                    .is_ok();
+                let belongs = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(&accepts)
+                    && path
+                        .symlink_metadata()
+                        .is_ok_and(|m| m.file_type().is_file());
+                listed == belongs
+            });
+            if unchanged {
+                return known.clone();
+            }
+        }
+        let fresh = list();
+        if let Ok(mut listings) = self.listings.lock() {
+            listings.insert(dir.as_os_str().to_os_string(), fresh.clone());
+        }
+        fresh
+    }
+
+    /// [`Reuse::known`] for product files.
+    pub fn known_products(
+        &self,
+        paths: &[PathBuf],
+        languages: &[String],
+    ) -> Vec<Option<ProductParse>> {
+        self.known(&self.products, paths, languages)
+    }
+
+    /// [`Reuse::known`] for article and page files.
+    pub fn known_articles(
+        &self,
+        paths: &[PathBuf],
+        languages: &[String],
+    ) -> Vec<Option<ArticleParse>> {
+        self.known(&self.articles, paths, languages)
+    }
+
     /// The product in `path`: the earlier parse when the file did not change.
     pub fn product(
         &self,
@@ -279,16 +385,30 @@ impl Reuse {
         self.remembered(&self.articles, path, languages, parse)
     }
 
-    /// The HTML of a Markdown text rendered before under `key`, if everything that rendering
-    /// read still has the same fingerprint (`now`).
-    pub fn markdown(&self, key: u64, now: &crate::depend::Fingerprints<'_>) -> Option<Html> {
-        let memo = self.markdown.read().ok()?;
-        let rendered = memo.get(&key)?;
-        rendered
-            .reads
-            .iter()
-            .all(|(input, fingerprint)| now.of(input) == *fingerprint)
-            .then(|| rendered.html.clone())
+    /// For each key: the HTML of the Markdown text rendered before under it, if everything
+    /// that rendering read still has the same fingerprint (`now`). One pass under one lock.
+    pub fn known_markdown(
+        &self,
+        keys: &[Option<u64>],
+        now: &crate::depend::Fingerprints<'_>,
+    ) -> Vec<Option<Html>> {
+        let Ok(memo) = self.markdown.read() else {
+            return Vec::new();
+        };
+        // Thousands of texts read the same few inputs (the product a description links to).
+        let mut fingerprints: HashMap<&Input, u64, Fixed> = HashMap::default();
+        keys.iter()
+            .map(|key| {
+                let rendered = memo.get(key.as_ref()?)?;
+                rendered
+                    .reads
+                    .iter()
+                    .all(|(input, fingerprint)| {
+                        *fingerprints.entry(input).or_insert_with(|| now.of(input)) == *fingerprint
+                    })
+                    .then(|| rendered.html.clone())
+            })
+            .collect()
     }
 
     /// Keeps the HTML of a text rendered without errors, with what it read.
@@ -337,6 +457,9 @@ impl Reuse {
         if let Ok(mut memo) = self.checked.lock() {
             memo.retain(|_, c| c.generation == generation);
         }
+        if let Ok(mut memo) = self.verdicts.lock() {
+            memo.retain(|_, e| e.generation == generation);
+        }
         if let Ok(mut trusted) = self.trusted.write() {
             *trusted = None;
         }
@@ -348,30 +471,90 @@ impl Reuse {
         }
     }
 
-    /// The validation diagnostics of `product` from an earlier load, if it is the same product
-    /// (the same parse) and everything else its checks read has the fingerprint `context`.
-    pub fn checked(&self, product: &Arc<Product>, context: u64) -> Option<Vec<Diagnostic>> {
+    /// The verdict on the static file at `path` (what is wrong with it, if anything): the
+    /// earlier one while the file's size and time are unchanged and were settled when it was
+    /// judged, else `judge`'s.
+    pub fn static_verdict(
+        &self,
+        path: &Path,
+        judge: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
         let generation = self.generation.load(Ordering::Relaxed);
-        let mut memo = self.checked.lock().ok()?;
-        let c = memo.get_mut(&(Arc::as_ptr(product) as usize))?;
-        (Arc::ptr_eq(&c.product, product) && c.context == context).then(|| {
-            c.generation = generation;
-            c.diagnostics.clone()
-        })
-    }
-
-    /// Keeps the validation diagnostics of `product`.
-    pub fn keep_checked(&self, product: &Arc<Product>, context: u64, diagnostics: &[Diagnostic]) {
-        if let Ok(mut memo) = self.checked.lock() {
+        let read_at = SystemTime::now();
+        let meta = std::fs::metadata(path).ok();
+        let (len, modified) = (
+            meta.as_ref().map_or(u64::MAX, |m| m.len()),
+            meta.and_then(|m| m.modified().ok()),
+        );
+        if let Ok(mut memo) = self.verdicts.lock()
+            && let Some(entry) = memo.get_mut(path.as_os_str())
+            && entry.stamp.len == len
+            && entry.stamp.modified.is_some()
+            && entry.stamp.modified == modified
+            && modified.is_some_and(|m| m + SETTLED < entry.stamp.read_at)
+        {
+            entry.generation = generation;
+            return entry.value.clone();
+        }
+        let verdict = judge();
+        if let Ok(mut memo) = self.verdicts.lock() {
             memo.insert(
-                Arc::as_ptr(product) as usize,
-                Checked {
-                    product: Arc::clone(product),
-                    context,
-                    diagnostics: diagnostics.to_vec(),
-                    generation: self.generation.load(Ordering::Relaxed),
+                path.as_os_str().to_os_string(),
+                Entry {
+                    stamp: Stamp {
+                        len,
+                        modified,
+                        read_at,
+                        key: 0,
+                        languages: 0,
+                    },
+                    value: verdict.clone(),
+                    generation,
                 },
             );
+        }
+        verdict
+    }
+
+    /// For each of `products`: its validation diagnostics from an earlier load, if it is the
+    /// same product (the same parse) and everything else its checks read has the fingerprint
+    /// `context`. One pass under one lock.
+    pub fn checked(&self, products: &[Arc<Product>], context: u64) -> Vec<Option<Vec<Diagnostic>>> {
+        let generation = self.generation.load(Ordering::Relaxed);
+        let Ok(mut memo) = self.checked.lock() else {
+            return Vec::new();
+        };
+        products
+            .iter()
+            .map(|product| {
+                let c = memo.get_mut(&(Arc::as_ptr(product) as usize))?;
+                (Arc::ptr_eq(&c.product, product) && c.context == context).then(|| {
+                    c.generation = generation;
+                    c.diagnostics.clone()
+                })
+            })
+            .collect()
+    }
+
+    /// Keeps the validation diagnostics of products just checked.
+    pub fn keep_checked<'a>(
+        &self,
+        checked: impl Iterator<Item = (&'a Arc<Product>, &'a [Diagnostic])>,
+        context: u64,
+    ) {
+        let generation = self.generation.load(Ordering::Relaxed);
+        if let Ok(mut memo) = self.checked.lock() {
+            for (product, diagnostics) in checked {
+                memo.insert(
+                    Arc::as_ptr(product) as usize,
+                    Checked {
+                        product: Arc::clone(product),
+                        context,
+                        diagnostics: diagnostics.to_vec(),
+                        generation,
+                    },
+                );
+            }
         }
     }
 }
@@ -481,5 +664,55 @@ mod tests {
         reuse.expect_changes(Some(std::slice::from_ref(&a)));
         reuse.begin_load();
         assert_eq!(load(&reuse), ("a4".into(), "b3".into()));
+    }
+
+    #[test]
+    fn a_folder_is_listed_again_only_when_a_file_appeared_or_went_away() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("news");
+        std::fs::create_dir(&folder).expect("folder");
+        let file = |name: &str| folder.join(name);
+        std::fs::write(file("a.en.md"), "a").expect("write");
+        std::fs::write(file("b.en.md"), "b").expect("write");
+        let reuse = Reuse::default();
+        let listed = Cell::new(0);
+        let list = |reuse: &Reuse| {
+            reuse.begin_load();
+            let files = reuse.listing(
+                &folder,
+                |n| n.ends_with(".md"),
+                || {
+                    listed.set(listed.get() + 1);
+                    crate::content::files_with_suffix(&folder, ".md")
+                },
+            );
+            reuse.end_load();
+            files
+                .iter()
+                .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(list(&reuse), ["a.en.md", "b.en.md"]);
+        // An edit, and an editor's temporary file that came and went: the same files.
+        std::fs::write(file("a.en.md"), "a2").expect("write");
+        reuse.expect_changes(Some(&[
+            file("a.en.md"),
+            file(".a.en.md.swp"),
+            file("sed1x"),
+        ]));
+        assert_eq!(list(&reuse), ["a.en.md", "b.en.md"]);
+        assert_eq!(listed.get(), 1, "not listed again");
+        // A new file, then a deleted one: listed again.
+        std::fs::write(file("c.en.md"), "c").expect("write");
+        reuse.expect_changes(Some(&[file("c.en.md")]));
+        assert_eq!(list(&reuse), ["a.en.md", "b.en.md", "c.en.md"]);
+        std::fs::remove_file(file("b.en.md")).expect("delete");
+        reuse.expect_changes(Some(&[file("b.en.md")]));
+        assert_eq!(list(&reuse), ["a.en.md", "c.en.md"]);
+        assert_eq!(listed.get(), 3);
+        // The folder itself replaced: listed again.
+        reuse.expect_changes(Some(std::slice::from_ref(&folder)));
+        list(&reuse);
+        assert_eq!(listed.get(), 4);
     }
 }

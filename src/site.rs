@@ -149,23 +149,27 @@ pub struct LoadOptions {
 pub struct Html {
     /// Shared: a preview's next load reuses it when the text did not change.
     pub html: std::sync::Arc<str>,
-    /// The language the text is in: differs from the page's on fallback.
-    pub lang: String,
+    /// The language the text is in: differs from the page's on fallback (shared, like the
+    /// HTML: a preview copies thousands of these on every load).
+    pub lang: std::sync::Arc<str>,
     /// A hash of the two, for change detection ([`crate::depend`]).
     pub hash: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum TextKey {
-    Description {
-        id: String,
-        lang: String,
-    },
     Body {
         kind: u8,
         slug: String,
         lang: String,
     },
+}
+
+/// A Markdown text to render: a product's description (by the product's and the language's
+/// position) or an article's body.
+enum Text {
+    Description { product: usize, lang: usize },
+    Body(TextKey),
 }
 
 /// Locale-specific formatters for one language.
@@ -189,6 +193,14 @@ pub struct Site {
     pub pages: Vec<Article>,
     formats: BTreeMap<String, Formats>,
     html: HashMap<TextKey, Html, foldhash::fast::FixedState>,
+    /// Product descriptions' HTML: `languages` slots per product, in product order (thousands
+    /// of products: a flat list, not a map with a key per text).
+    descriptions: Vec<Option<Html>>,
+    /// Per product, in product order: a hash of its descriptions' HTML in every language (what
+    /// a page that shows the product depends on).
+    description_hashes: Vec<u64>,
+    /// Languages per product in `descriptions`.
+    languages: usize,
     index: Index,
     /// What is wrong with each static file checked so far (`None`: nothing); a file used by a
     /// thousand products is opened once.
@@ -360,6 +372,9 @@ impl Site {
             pages: content.pages,
             formats,
             html: HashMap::default(),
+            descriptions: Vec::new(),
+            description_hashes: Vec::new(),
+            languages: 0,
             index: Index::default(),
             static_verdicts: Default::default(),
             reuse: options.reuse.clone(),
@@ -491,13 +506,16 @@ impl Site {
 
     fn reindex(&mut self) {
         let mut index = Index::default();
+        index.products.reserve(self.products.len());
         for (i, p) in self.products.iter().enumerate() {
             index.products.entry(p.id.clone()).or_insert(i);
-            index
-                .by_category
-                .entry(p.category.clone())
-                .or_default()
-                .push(i);
+            // Looked up before inserting: the category's name is copied once, not per product.
+            match index.by_category.get_mut(p.category.as_str()) {
+                Some(members) => members.push(i),
+                None => {
+                    index.by_category.insert(p.category.clone(), vec![i]);
+                }
+            }
         }
         for (i, c) in self.categories.iter().enumerate() {
             index.categories.entry(c.id.clone()).or_insert(i);
@@ -541,17 +559,19 @@ impl Site {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
-        self.products.sort_by(|a, b| {
-            let ra = category_rank
-                .get(a.category.as_str())
-                .copied()
-                .unwrap_or(usize::MAX);
-            let rb = category_rank
-                .get(b.category.as_str())
-                .copied()
-                .unwrap_or(usize::MAX);
-            (ra, a.order, &a.id).cmp(&(rb, b.order, &b.id))
-        });
+        // Each product's category rank is looked up once, not at every comparison.
+        let mut ranked: Vec<(usize, std::sync::Arc<Product>)> = std::mem::take(&mut self.products)
+            .into_iter()
+            .map(|p| {
+                let rank = category_rank
+                    .get(p.category.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                (rank, p)
+            })
+            .collect();
+        ranked.sort_by(|(ra, a), (rb, b)| (ra, a.order, &a.id).cmp(&(rb, b.order, &b.id)));
+        self.products = ranked.into_iter().map(|(_, p)| p).collect();
         let default = self.config.default_language.clone();
         self.news.sort_by(|a, b| {
             let da = representative(a, &default, &default).date;
@@ -588,26 +608,39 @@ impl Site {
         // stay the same (its picture is looked at every time: static files change alone).
         let reuse = self.reuse.as_deref();
         let context = reuse.map(|_| self.product_check_context(&category_ids));
-        let per_product: Vec<Vec<Diagnostic>> = self
+        let mut known = match (reuse, context) {
+            (Some(reuse), Some(context)) => reuse.checked(&self.products, context),
+            _ => Vec::new(),
+        };
+        known.resize_with(self.products.len(), || None);
+        let per_product: Vec<(Vec<Diagnostic>, bool)> = self
             .products
             .par_iter()
-            .map(|p| {
-                let mut diags = match (reuse, context) {
-                    (Some(reuse), Some(context)) => match reuse.checked(p, context) {
-                        Some(diags) => diags,
-                        None => {
-                            let mut diags = Vec::new();
-                            self.check_product(p, &category_ids, &mut diags);
-                            reuse.keep_checked(p, context, &diags);
-                            diags
-                        }
-                    },
-                    _ => {
-                        let mut diags = Vec::new();
-                        self.check_product(p, &category_ids, &mut diags);
-                        diags
-                    }
-                };
+            .zip(known)
+            .map(|(p, known)| match known {
+                Some(diags) => (diags, false),
+                None => {
+                    let mut diags = Vec::new();
+                    self.check_product(p, &category_ids, &mut diags);
+                    (diags, true)
+                }
+            })
+            .collect();
+        if let (Some(reuse), Some(context)) = (reuse, context) {
+            reuse.keep_checked(
+                self.products
+                    .iter()
+                    .zip(&per_product)
+                    .filter(|(_, (_, new))| *new)
+                    .map(|(p, (diags, _))| (p, diags.as_slice())),
+                context,
+            );
+        }
+        let per_product: Vec<Vec<Diagnostic>> = per_product
+            .into_iter()
+            .zip(&self.products)
+            .map(|((mut diags, _), p)| {
+                // Looked at every time: a static file changes on its own.
                 if let Some(image) = &p.image {
                     self.check_static(image, &p.image_location, &mut diags);
                 }
@@ -903,10 +936,20 @@ impl Site {
             return known;
         }
         let file = self.theme.static_files.get(rel)?;
-        let verdict = if rel.to_ascii_lowercase().ends_with(".svg") {
-            svg_problem(file)
-        } else {
-            oversized_image(file)
+        let judge = || {
+            if rel.to_ascii_lowercase().ends_with(".svg") {
+                svg_problem(file)
+            } else {
+                oversized_image(file)
+            }
+        };
+        // A preview judges a file again only when it changed: parsing every SVG the products
+        // show took a tenth of each reload.
+        let verdict = match (&self.reuse, file) {
+            (Some(reuse), crate::theme::FileSource::Disk(path)) => {
+                reuse.static_verdict(path, judge)
+            }
+            _ => judge(),
         };
         if let Ok(mut map) = self.static_verdicts.lock() {
             map.insert(rel.to_string(), verdict.clone());
@@ -943,9 +986,13 @@ impl Site {
         // Each job: the text's key, the text, its language, where it is, and (for a preview)
         // what identifies the text without reading it: a product's description is a pure
         // function of its file, whose hash the product carries.
-        let mut jobs: Vec<(TextKey, &str, String, MarkdownSource<'_>, Option<u64>)> = Vec::new();
-        for lang in self.config.language_codes() {
-            for p in &self.products {
+        let jobs_span = crate::trace::span("markdown: jobs");
+        let codes: Vec<&str> = self.config.language_codes().collect();
+        let mut jobs: Vec<(Text, &str, &str, MarkdownSource<'_>, Option<u64>)> = Vec::with_capacity(
+            codes.len() * (self.products.len() + self.news.len() + self.pages.len()),
+        );
+        for (l, lang) in codes.iter().enumerate() {
+            for (i, p) in self.products.iter().enumerate() {
                 if let Some(r) = p.description.resolve(lang, &default) {
                     let start = p.description.start(r.lang);
                     let source = MarkdownSource {
@@ -954,12 +1001,12 @@ impl Site {
                         indent: start.column,
                     };
                     jobs.push((
-                        TextKey::Description {
-                            id: p.id.clone(),
-                            lang: lang.to_string(),
+                        Text::Description {
+                            product: i,
+                            lang: l,
                         },
                         r.value.as_str(),
-                        r.lang.to_string(),
+                        r.lang,
                         source,
                         Some(p.source_hash),
                     ));
@@ -969,13 +1016,13 @@ impl Site {
                 for a in list {
                     let t = representative(a, lang, &default);
                     jobs.push((
-                        TextKey::Body {
+                        Text::Body(TextKey::Body {
                             kind,
                             slug: a.slug.clone(),
                             lang: lang.to_string(),
-                        },
+                        }),
                         t.body.as_str(),
-                        t.lang.clone(),
+                        t.lang.as_str(),
                         MarkdownSource {
                             file: &t.file,
                             first_line: t.body_line,
@@ -986,31 +1033,56 @@ impl Site {
                 }
             }
         }
+        drop(jobs_span);
+        let page_lang = |text: &Text| -> String {
+            match text {
+                Text::Description { lang, .. } => codes[*lang].to_string(),
+                Text::Body(TextKey::Body { lang, .. }) => lang.clone(),
+            }
+        };
         let no_extras = crate::render::context::Extras::default();
         let fingerprints = crate::depend::Fingerprints::new(self, &no_extras);
         let reuse = self.reuse.as_deref();
-        let results: Vec<(TextKey, Html, Vec<Diagnostic>, Option<u64>)> = jobs
-            .into_par_iter()
-            .map(|(key, text, text_lang, source, identity)| {
-                let page_lang = match &key {
-                    TextKey::Description { lang, .. } | TextKey::Body { lang, .. } => lang.clone(),
-                };
-                let memo_key = reuse.map(|_| {
+        let keys_span = crate::trace::span("markdown: keys");
+        // A preview's memo keys, and the texts it can take from memory (looked up in one pass).
+        let memo_keys: Vec<Option<u64>> = jobs
+            .par_iter()
+            .map(|(text_key, text, text_lang, source, identity)| {
+                reuse.map(|_| {
                     use std::hash::{Hash, Hasher};
+                    let page_lang = match text_key {
+                        Text::Description { lang, .. } => codes[*lang],
+                        Text::Body(TextKey::Body { lang, .. }) => lang.as_str(),
+                    };
                     let mut h = crate::depend::hasher();
                     match identity {
                         Some(file) => (file, text.len()).hash(&mut h),
                         None => text.hash(&mut h),
                     }
-                    (&text_lang, &page_lang, unsafe_html).hash(&mut h);
+                    (text_lang, page_lang, unsafe_html).hash(&mut h);
                     (source.file, source.first_line, source.indent).hash(&mut h);
                     h.finish()
-                });
-                if let (Some(reuse), Some(memo_key)) = (reuse, memo_key)
-                    && let Some(html) = reuse.markdown(memo_key, &fingerprints)
-                {
-                    return (key, html, Vec::new(), Some(memo_key));
+                })
+            })
+            .collect();
+        drop(keys_span);
+        let known_span = crate::trace::span("markdown: known");
+        let mut known = match reuse {
+            Some(reuse) => reuse.known_markdown(&memo_keys, &fingerprints),
+            None => Vec::new(),
+        };
+        known.resize_with(jobs.len(), || None);
+        drop(known_span);
+        let render_span = crate::trace::span("markdown: render");
+        let results: Vec<(Text, Html, Vec<Diagnostic>, Option<u64>)> = jobs
+            .into_par_iter()
+            .zip(memo_keys)
+            .zip(known)
+            .map(|(((key, text, text_lang, source, _), memo_key), known)| {
+                if let Some(html) = known {
+                    return (key, html, Vec::new(), memo_key);
                 }
+                let page_lang = page_lang(&key);
                 let links = SiteLinks {
                     site: self,
                     lang: &page_lang,
@@ -1022,11 +1094,11 @@ impl Site {
                     hash: {
                         use std::hash::{Hash, Hasher};
                         let mut h = crate::depend::hasher();
-                        (&rendered.html, &text_lang).hash(&mut h);
+                        (&rendered.html, text_lang).hash(&mut h);
                         h.finish()
                     },
                     html: rendered.html.into(),
-                    lang: text_lang,
+                    lang: text_lang.into(),
                 };
                 if let (Some(reuse), Some(memo_key)) = (reuse, memo_key)
                     && rendered.errors.is_empty()
@@ -1036,10 +1108,14 @@ impl Site {
                 (key, html, rendered.errors, memo_key)
             })
             .collect();
+        drop(render_span);
+        let _keep_span = crate::trace::span("markdown: keep");
         if let Some(reuse) = reuse {
             reuse.markdown_seen(results.iter().filter_map(|r| r.3));
         }
-        self.html.reserve(results.len());
+        let languages = codes.len();
+        let mut descriptions: Vec<Option<Html>> = Vec::new();
+        descriptions.resize_with(self.products.len() * languages, || None);
         for (key, html, errors, _) in results {
             // Fallback texts are rendered once per language; report their errors once.
             for e in errors {
@@ -1047,8 +1123,30 @@ impl Site {
                     diags.push(e);
                 }
             }
-            self.html.insert(key, html);
+            match key {
+                Text::Description { product, lang } => {
+                    if let Some(slot) = descriptions.get_mut(product * languages + lang) {
+                        *slot = Some(html);
+                    }
+                }
+                Text::Body(key) => {
+                    self.html.insert(key, html);
+                }
+            }
         }
+        self.description_hashes = descriptions
+            .chunks(languages.max(1))
+            .map(|texts| {
+                use std::hash::{Hash, Hasher};
+                let mut h = crate::depend::hasher();
+                for html in texts {
+                    html.as_ref().map(|h| h.hash).hash(&mut h);
+                }
+                h.finish()
+            })
+            .collect();
+        self.descriptions = descriptions;
+        self.languages = languages;
     }
 
     pub fn formats(&self, lang: &str) -> Option<&Formats> {
@@ -1121,11 +1219,18 @@ impl Site {
             .filter_map(|&i| self.news.get(i))
     }
 
+    /// A hash of the HTML of product `id`'s description in every language.
+    pub fn description_hash(&self, id: &str) -> Option<u64> {
+        self.description_hashes
+            .get(self.product_position(id)?)
+            .copied()
+    }
     pub fn description_html(&self, id: &str, lang: &str) -> Option<&Html> {
-        self.html.get(&TextKey::Description {
-            id: id.to_string(),
-            lang: lang.to_string(),
-        })
+        let product = self.product_position(id)?;
+        let lang = self.config.language_codes().position(|l| l == lang)?;
+        self.descriptions
+            .get(product * self.languages + lang)?
+            .as_ref()
     }
 
     pub fn body_html(&self, article: &Article, lang: &str) -> Option<&Html> {

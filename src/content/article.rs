@@ -1,7 +1,7 @@
 //! News articles (`content/news/`) and pages (`content/pages/`): Markdown with YAML front matter,
 //! one file per language named `<slug>.<lang>.md`. Files sharing a slug translate each other.
 
-use super::{files_with_suffix, is_valid_id, rel};
+use super::{is_valid_id, listed_files, rel};
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -108,13 +108,20 @@ pub fn load_articles(
     if !dir.is_dir() {
         return (Vec::new(), Vec::new());
     }
-    let results: Vec<Result<(String, Translation), Diagnostic>> = files_with_suffix(dir, ".md")
+    let files = listed_files(dir, &[".md"], reuse);
+    let mut known = reuse
+        .map(|r| r.known_articles(&files, languages))
+        .unwrap_or_default();
+    known.resize_with(files.len(), || None);
+    let results: Vec<Result<(String, Translation), Diagnostic>> = files
         .par_iter()
-        .map(|path| match reuse {
-            Some(reuse) => reuse.article(path, languages, || {
+        .zip(known)
+        .map(|(path, known)| match (known, reuse) {
+            (Some(known), _) => known,
+            (None, Some(reuse)) => reuse.article(path, languages, || {
                 load_translation(root, path, kind, languages)
             }),
-            None => load_translation(root, path, kind, languages),
+            (None, None) => load_translation(root, path, kind, languages),
         })
         .collect();
     let mut diags = Vec::new();

@@ -25,9 +25,26 @@ pub(crate) fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     files_with_suffixes(dir, &[suffix])
 }
 
+/// [`files_with_suffixes`], for a preview from the list the last load made when no file of
+/// the folder appeared or went away since.
+pub(crate) fn listed_files(
+    dir: &Path,
+    suffixes: &[&str],
+    reuse: Option<&crate::reuse::Reuse>,
+) -> Vec<PathBuf> {
+    match reuse {
+        Some(reuse) => reuse.listing(
+            dir,
+            |name| suffixes.iter().any(|s| name.ends_with(s)) && !name.starts_with('.'),
+            || files_with_suffixes(dir, suffixes),
+        ),
+        None => files_with_suffixes(dir, suffixes),
+    }
+}
+
 /// [`files_with_suffix`] for several suffixes, in one pass over the folder.
 pub(crate) fn files_with_suffixes(dir: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+    let mut files: Vec<(std::ffi::OsString, PathBuf)> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .max_depth(1)
         .into_iter()
@@ -38,12 +55,12 @@ pub(crate) fn files_with_suffixes(dir: &Path, suffixes: &[&str]) -> Vec<PathBuf>
                 .to_str()
                 .is_some_and(|n| suffixes.iter().any(|s| n.ends_with(s)) && !n.starts_with('.'))
         })
-        .map(|e| e.into_path())
+        .map(|e| (e.file_name().to_os_string(), e.into_path()))
         .collect();
-    // All in one folder: ordering by name is ordering by path, and comparing bytes is much
-    // quicker than comparing paths component by component.
-    files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
-    files
+    // All in one folder: ordering by name is ordering by path, and comparing the names' bytes
+    // is much quicker than comparing paths component by component.
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    files.into_iter().map(|(_, path)| path).collect()
 }
 
 /// Product ids, category ids and slugs end up in URLs and file names: they must be plain.

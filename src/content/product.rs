@@ -1,7 +1,7 @@
 //! `content/products/<id>.yaml`: one product per file, the heart of the catalog.
 
 use super::localized::{RawLocalized, from_raw};
-use super::{Localized, files_with_suffixes, is_valid_id, rel};
+use super::{Localized, is_valid_id, listed_files, rel};
 use crate::diagnostics::{Diagnostic, Location};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -329,7 +329,7 @@ pub fn load_products(
     }
     let mut diags = Vec::new();
     let (files, others): (Vec<PathBuf>, Vec<PathBuf>) =
-        files_with_suffixes(dir, &[".yaml", ".yml"])
+        listed_files(dir, &[".yaml", ".yml"], reuse)
             .into_iter()
             .partition(|p| p.extension().is_some_and(|e| e == "yaml"));
     for other in others {
@@ -341,13 +341,20 @@ pub fn load_products(
             .with_hint("rename the file to .yaml"),
         );
     }
+    // A preview takes the files the watcher did not name from its memory, in one pass.
+    let mut known = reuse
+        .map(|r| r.known_products(&files, languages))
+        .unwrap_or_default();
+    known.resize_with(files.len(), || None);
     let results: Vec<Result<std::sync::Arc<Product>, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|path| match reuse {
-            Some(reuse) => reuse.product(path, languages, || {
+        .zip(known)
+        .map(|(path, known)| match (known, reuse) {
+            (Some(known), _) => known,
+            (None, Some(reuse)) => reuse.product(path, languages, || {
                 load_product(root, path, languages).map(std::sync::Arc::new)
             }),
-            None => load_product(root, path, languages).map(std::sync::Arc::new),
+            (None, None) => load_product(root, path, languages).map(std::sync::Arc::new),
         })
         .collect();
     let mut products = Vec::new();

@@ -33,19 +33,6 @@ pub struct Output {
 impl Renderer {
     /// Compiles every template once. Syntax errors in all templates are reported together.
     pub fn new(site: Arc<Site>) -> Result<Renderer, Vec<Diagnostic>> {
-        let mut errors = Vec::new();
-        // Tera stops at the first bad template; compiling each on its own first finds them all.
-        for (name, source) in &site.theme.templates {
-            let mut scratch = Tera::new();
-            if let Err(e) = scratch.add_raw_template(name, &source.text)
-                && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
-            {
-                errors.push(template_error(&site.theme.templates, &e, name));
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".htm"]);
         register_functions(&mut tera, &site, true);
@@ -55,7 +42,20 @@ impl Renderer {
                 .iter()
                 .map(|(n, s)| (n.as_str(), s.text.as_str())),
         ) {
-            return Err(vec![template_error(&site.theme.templates, &e, "")]);
+            // Tera stops at the first bad template; compiling each on its own finds them all.
+            let mut errors = Vec::new();
+            for (name, source) in &site.theme.templates {
+                let mut scratch = Tera::new();
+                if let Err(e) = scratch.add_raw_template(name, &source.text)
+                    && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+                {
+                    errors.push(template_error(&site.theme.templates, &e, name));
+                }
+            }
+            if errors.is_empty() {
+                errors.push(template_error(&site.theme.templates, &e, ""));
+            }
+            return Err(errors);
         }
         let mut missing = Vec::new();
         for route in [

@@ -81,7 +81,7 @@ impl FileHash {
 /// the preview's [`Store`] (or, for tests of the HTTP rules, in memory).
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, FileHash>,
+    pub files: HashMap<String, FileHash, foldhash::fast::FixedState>,
     /// The site's base path (`/` or `/catalog/`): URLs are served below it.
     pub base_path: String,
     /// Pages being made again after the open ones were shown: a request for one waits for
@@ -154,7 +154,7 @@ struct State {
     plan_key: u64,
     routes: Arc<HashMap<String, Route>>,
     /// Every served file.
-    files: HashMap<String, FileHash>,
+    files: HashMap<String, FileHash, foldhash::fast::FixedState>,
     /// Static files when last read: size and modification time.
     statics: HashMap<String, (u64, Option<SystemTime>)>,
     /// PDF output path → its job, for every PDF the current site has.
@@ -546,10 +546,20 @@ impl Preview {
                 self.stage(&mut staged, rel, &bytes, hash)?;
             }
         }
-        // Whatever the new site no longer has.
-        for rel in state.files.keys() {
-            if !routes.contains_key(rel) && !statics.contains_key(rel) && !jobs.contains_key(rel) {
-                staged.removed.push(rel.clone());
+        // Whatever the new site no longer has (nothing, when it has the same pages, documents
+        // and static files as before).
+        let same_outputs = same_plan
+            && Arc::ptr_eq(&jobs, &state.jobs)
+            && statics.len() == state.statics.len()
+            && statics.keys().all(|k| state.statics.contains_key(k));
+        if !same_outputs {
+            for rel in state.files.keys() {
+                if !routes.contains_key(rel)
+                    && !statics.contains_key(rel)
+                    && !jobs.contains_key(rel)
+                {
+                    staged.removed.push(rel.clone());
+                }
             }
         }
         if let Some(old) = state.site.replace(Arc::clone(&site)) {

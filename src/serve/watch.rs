@@ -23,8 +23,10 @@ pub const SOURCE_FOLDERS: &[&str] = &[
     "fonts",
 ];
 
-/// How long the debouncer waits for more events of the same save.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+/// How long the debouncer waits for more events of the same save. Editors' saves (a write, or
+/// a temporary file renamed over the original) take well under a millisecond; a save split
+/// across two batches only costs a second rebuild.
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 /// Whether a changed path is a source of the site: not the output, the cache, an editor's
 /// swap or backup file, or a file a desktop leaves behind.
