@@ -21,7 +21,8 @@
 //! The edits: a product's English summary (its page), a product's English name (seen on its
 //! category's listing), and a Fluent message / i18n string shown on every page (seen on the
 //! home page; and, as a second row, on a product page no browser has open: when that page
-//! shows the change, every page does). Resident memory of each server (`VmRSS`, and the peak `VmHWM`) is read from
+//! shows the change, every page does). Before each edit, both servers are left to finish their
+//! work (no CPU used for 100 ms), so neither is measured while the other is busy. Resident memory of each server (`VmRSS`, and the peak `VmHWM`) is read from
 //! `/proc` at the end. It is a measurement, not a test: nothing fails on a slow machine.
 
 mod catalog;
@@ -175,6 +176,31 @@ impl Server {
                 .map(|kb| kb / 1024)
         };
         Some((field("VmRSS:")?, field("VmHWM:")?))
+    }
+
+    /// CPU time the server has used so far, in clock ticks (user + system, all threads).
+    fn cpu_ticks(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // The fields after the command name (which may hold spaces) in parentheses.
+        let rest = stat.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let utime: u64 = fields.get(11)?.parse().ok()?;
+        let stime: u64 = fields.get(12)?.parse().ok()?;
+        Some(utime + stime)
+    }
+
+    /// Waits until the server has used no CPU for 100 ms (at most `limit`): each server is
+    /// measured while the other is idle, not while it finishes work in the background.
+    fn wait_idle(&self, limit: Duration) {
+        let started = Instant::now();
+        let mut last = self.cpu_ticks();
+        let mut quiet = 0;
+        while quiet < 2 && started.elapsed() < limit {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = self.cpu_ticks();
+            quiet = if now == last { quiet + 1 } else { 0 };
+            last = now;
+        }
     }
 }
 
@@ -493,6 +519,7 @@ fn main() {
                 brochure_whole.0.push(seen.duration_since(written));
             }
             if let Some((server, _)) = &hugo {
+                brochure.wait_idle(limit);
                 let written = Instant::now();
                 if (edit.hugo)(&word).is_some()
                     && let Some(seen) = until_visible(server.port, &edit.page, &word, limit)
@@ -506,7 +533,10 @@ fn main() {
                 }
             }
             // Let both servers settle before the next edit.
-            std::thread::sleep(Duration::from_millis(300));
+            brochure.wait_idle(limit);
+            if let Some((server, _)) = &hugo {
+                server.wait_idle(limit);
+            }
         }
         rows.push((edit.label, event_times, brochure_times, hugo_times));
         if !edit.elsewhere.is_empty() {

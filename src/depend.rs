@@ -216,8 +216,6 @@ pub struct Fingerprints<'a> {
     /// Fingerprints of the inputs that are one per site (the config, the lists), asked for by
     /// thousands of outputs: each is computed once.
     singletons: [std::sync::OnceLock<u64>; 7],
-    /// Link targets already fingerprinted: thousands of texts link to the same few pages.
-    links: std::sync::RwLock<HashMap<String, u64>>,
 }
 
 type MessageTexts = HashMap<String, Vec<(String, String, BTreeSet<String>)>>;
@@ -238,7 +236,6 @@ impl<'a> Fingerprints<'a> {
             messages: std::sync::OnceLock::new(),
             template_names: std::sync::OnceLock::new(),
             singletons: Default::default(),
-            links: Default::default(),
         }
     }
 
@@ -317,22 +314,6 @@ impl Fingerprints<'_> {
             Input::Plan => Some(6),
             _ => None,
         };
-        if let Input::Link(target) = input {
-            if let Some(&known) = self
-                .links
-                .read()
-                .ok()
-                .and_then(|l| l.get(target).copied())
-                .as_ref()
-            {
-                return known;
-            }
-            let value = self.compute(input);
-            if let Ok(mut links) = self.links.write() {
-                links.insert(target.clone(), value);
-            }
-            return value;
-        }
         match slot.and_then(|i| self.singletons.get(i)) {
             Some(cell) => *cell.get_or_init(|| self.compute(input)),
             None => self.compute(input),
@@ -414,10 +395,7 @@ impl Fingerprints<'_> {
             Input::CategoryMembers(id) => {
                 for p in site.products_in(id) {
                     (&p.id, &p.image).hash(&mut h);
-                    p.image
-                        .as_ref()
-                        .map(|i| site.static_url(i).is_ok())
-                        .hash(&mut h);
+                    p.image.as_ref().map(|i| site.has_static(i)).hash(&mut h);
                 }
             }
             Input::Featured => {
@@ -485,16 +463,17 @@ impl Fingerprints<'_> {
                 Some(exists) => (target, exists).hash(&mut h),
                 None => site.link_target(target).hash(&mut h),
             },
-            Input::Datasheet(id, lang) => self
-                .extras
-                .datasheets
-                .get(&(id.clone(), lang.clone()))
-                .hash(&mut h),
-            Input::Plan => {
-                for route in crate::plan::plan(site) {
-                    route.output_file().hash(&mut h);
+            Input::Datasheet(id, lang) => {
+                // Without PDFs (or before the first is made) there is nothing to look up.
+                if !self.extras.datasheets.is_empty() {
+                    self.extras
+                        .datasheets
+                        .get(&(id.clone(), lang.clone()))
+                        .hash(&mut h);
                 }
             }
+            // Equal keys, equal plans (and the key costs a pass over the lists, not a plan).
+            Input::Plan => crate::plan::plan_key(site).hash(&mut h),
         }
         h.finish()
     }

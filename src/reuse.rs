@@ -18,6 +18,7 @@ use crate::content::{Product, Translation};
 use crate::depend::Input;
 use crate::diagnostics::Diagnostic;
 use crate::site::Html;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::hash::{Hash, Hasher};
@@ -395,17 +396,14 @@ impl Reuse {
         let Ok(memo) = self.markdown.read() else {
             return Vec::new();
         };
-        // Thousands of texts read the same few inputs (the product a description links to).
-        let mut fingerprints: HashMap<&Input, u64, Fixed> = HashMap::default();
-        keys.iter()
+        let memo = &*memo;
+        keys.par_iter()
             .map(|key| {
                 let rendered = memo.get(key.as_ref()?)?;
                 rendered
                     .reads
                     .iter()
-                    .all(|(input, fingerprint)| {
-                        *fingerprints.entry(input).or_insert_with(|| now.of(input)) == *fingerprint
-                    })
+                    .all(|(input, fingerprint)| now.of(input) == *fingerprint)
                     .then(|| rendered.html.clone())
             })
             .collect()

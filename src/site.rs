@@ -12,7 +12,7 @@ use crate::markdown::{self, LinkResolver, MarkdownSource};
 use crate::plan::{RESERVED_SLUGS, Route};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The most pixels a picture may have. Decoding needs 4 bytes a pixel: a 74-byte PNG that
@@ -170,6 +170,13 @@ enum TextKey {
 enum Text {
     Description { product: usize, lang: usize },
     Body(TextKey),
+}
+
+/// Whether a path below `static/` stays inside it.
+fn inside_static(rel: &str) -> bool {
+    !rel.split('/')
+        .any(|part| part == ".." || part == "." || part.is_empty())
+        && !rel.contains('\\')
 }
 
 /// Locale-specific formatters for one language.
@@ -636,13 +643,21 @@ impl Site {
                 context,
             );
         }
+        // Pictures are looked at every time (a static file changes on its own), each once:
+        // thousands of products share a few dozen pictures.
+        let mut fine: HashSet<&str> = HashSet::new();
         let per_product: Vec<Vec<Diagnostic>> = per_product
             .into_iter()
             .zip(&self.products)
             .map(|((mut diags, _), p)| {
-                // Looked at every time: a static file changes on its own.
-                if let Some(image) = &p.image {
+                if let Some(image) = &p.image
+                    && !fine.contains(image.as_str())
+                {
+                    let before = diags.len();
                     self.check_static(image, &p.image_location, &mut diags);
+                    if diags.len() == before {
+                        fine.insert(image);
+                    }
                 }
                 diags
             })
@@ -957,15 +972,17 @@ impl Site {
         verdict
     }
 
+    /// Whether [`Site::static_url`] finds the file (without making its URL).
+    pub fn has_static(&self, path: &str) -> bool {
+        let rel = static_key(path);
+        inside_static(rel) && self.theme.static_files.contains_key(rel)
+    }
+
     /// Root-relative URL of a file under `static/` (site or theme), checking that it exists and
     /// does not climb out of the folder.
     pub fn static_url(&self, path: &str) -> Result<String, String> {
         let rel = static_key(path);
-        if rel
-            .split('/')
-            .any(|part| part == ".." || part == "." || part.is_empty())
-            || rel.contains('\\')
-        {
+        if !inside_static(rel) {
             return Err("the path must stay inside static/ (no `..`)".into());
         }
         if self.theme.static_files.contains_key(rel) {

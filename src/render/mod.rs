@@ -23,6 +23,12 @@ pub struct Renderer {
     memo: context::Memo,
 }
 
+/// Templates compiled for one version of a theme's templates (see [`Renderer::reusing`]).
+pub struct CompiledTemplates {
+    key: u64,
+    tera: Tera,
+}
+
 /// A rendered output.
 pub struct Output {
     /// Path relative to the output folder.
@@ -33,9 +39,47 @@ pub struct Output {
 impl Renderer {
     /// Compiles every template once. Syntax errors in all templates are reported together.
     pub fn new(site: Arc<Site>) -> Result<Renderer, Vec<Diagnostic>> {
+        Renderer::reusing(site, &mut None)
+    }
+
+    /// Like [`Renderer::new`], taking the compiled templates from `compiled` when the site's
+    /// templates are the ones compiled there (a preview's edits rarely touch a template), and
+    /// leaving its own there for next time.
+    pub fn reusing(
+        site: Arc<Site>,
+        compiled: &mut Option<CompiledTemplates>,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = crate::depend::hasher();
+            for (name, source) in &site.theme.templates {
+                (name, &source.text).hash(&mut h);
+            }
+            h.finish()
+        };
+        let tera = match compiled {
+            Some(c) if c.key == key => {
+                let mut tera = c.tera.clone();
+                // The functions read the site: this site's replace the last one's.
+                register_functions(&mut tera, &site, true);
+                tera
+            }
+            _ => {
+                let tera = Renderer::compile(&site)?;
+                *compiled = Some(CompiledTemplates {
+                    key,
+                    tera: tera.clone(),
+                });
+                tera
+            }
+        };
+        Renderer::with_tera(site, tera)
+    }
+
+    fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".htm"]);
-        register_functions(&mut tera, &site, true);
+        register_functions(&mut tera, site, true);
         if let Err(e) = tera.add_raw_templates(
             site.theme
                 .templates
@@ -57,6 +101,10 @@ impl Renderer {
             }
             return Err(errors);
         }
+        Ok(tera)
+    }
+
+    fn with_tera(site: Arc<Site>, tera: Tera) -> Result<Renderer, Vec<Diagnostic>> {
         let mut missing = Vec::new();
         for route in [
             Route::Chooser,

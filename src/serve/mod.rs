@@ -197,6 +197,8 @@ pub struct Preview {
     /// Signalled when an update has made all its pages.
     settled: (Mutex<()>, std::sync::Condvar),
     pdfs: pdfs::Queue,
+    /// The templates as last compiled, while the theme's templates stay the same.
+    templates: Mutex<Option<crate::render::CompiledTemplates>>,
     /// PDF warnings already printed (each is printed once).
     pdf_warnings_seen: Mutex<HashSet<String>>,
 }
@@ -313,6 +315,7 @@ impl Preview {
             settled: (Mutex::new(()), std::sync::Condvar::new()),
             pdfs: pdfs::Queue::default(),
             pdf_warnings_seen: Mutex::new(HashSet::new()),
+            templates: Mutex::new(None),
         });
         let update = preview.rebuild();
         if !update.errors.is_empty() {
@@ -656,8 +659,13 @@ impl Preview {
         };
         // Language by language, as the build does, so shared cards are freed in between.
         todo.sort();
-        let mut renderer = Renderer::new(Arc::clone(site))?;
+        let renderer_span = crate::trace::span("serve: renderer");
+        let mut renderer = match self.templates.lock() {
+            Ok(mut compiled) => Renderer::reusing(Arc::clone(site), &mut compiled)?,
+            Err(_) => Renderer::new(Arc::clone(site))?,
+        };
         renderer.set_extras(state.extras.clone());
+        drop(renderer_span);
         let mut made = Vec::new();
         let mut errors = Vec::new();
         for group in todo.chunk_by(|a, b| a.lang() == b.lang()) {

@@ -26,7 +26,7 @@ pub const SOURCE_FOLDERS: &[&str] = &[
 /// How long the debouncer waits for more events of the same save. Editors' saves (a write, or
 /// a temporary file renamed over the original) take well under a millisecond; a save split
 /// across two batches only costs a second rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(5);
+const DEBOUNCE: Duration = Duration::from_millis(3);
 
 /// Whether a changed path is a source of the site: not the output, the cache, an editor's
 /// swap or backup file, or a file a desktop leaves behind.
