@@ -161,6 +161,17 @@ fn a_taken_port_moves_to_the_next_free_one() {
 }
 
 /// Reads the next `data:` line of an event stream.
+/// The live-reload event stream at `path` (with the page the script names, if any), as a
+/// browser's script opens it.
+fn open_events(port: u16, path: &str) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("write");
+    BufReader::new(stream)
+}
+
 fn next_event(reader: &mut BufReader<TcpStream>) -> serde_json::Value {
     loop {
         let mut line = String::new();
@@ -178,16 +189,7 @@ fn events_name_changed_pages_and_errors_show_over_the_last_good_pages() {
     let root = site.path();
     let (running, _) = start(&options(root, 0)).expect("starts");
     let port = running.port;
-    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET /__brochure/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-    )
-    .expect("write");
-    let mut events = BufReader::new(stream);
+    let mut events = open_events(port, "/__brochure/events");
     let hello = next_event(&mut events);
     assert_eq!(hello["changed"], serde_json::json!([]));
     assert!(hello["errors"].is_null());
@@ -671,16 +673,7 @@ fn a_message_on_every_page_shows_the_open_page_first() {
     let (running, _) = start(&options(root, 0)).expect("starts");
     let port = running.port;
     // A browser tab on the English home page: the script names its page.
-    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET /__brochure/events?/catalog/en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-    )
-    .expect("write");
-    let mut events = BufReader::new(stream);
+    let mut events = open_events(port, "/__brochure/events?/catalog/en/");
     next_event(&mut events);
 
     let theme_messages = root.join("locales/en/site.ftl");
