@@ -132,18 +132,9 @@ fn unchanged<T: Clone>(
     path: &Path,
     languages: &[String],
     generation: u64,
-    trusted: bool,
 ) -> Result<T, Option<Stamp>> {
     let key = path.as_os_str();
     let languages_key = file_key(&[], languages);
-    if trusted
-        && let Ok(mut memo) = memo.lock()
-        && let Some(entry) = memo.get_mut(key)
-        && entry.stamp.languages == languages_key
-    {
-        entry.generation = generation;
-        return Ok(entry.value.clone());
-    }
     let read_at = SystemTime::now();
     let Ok(meta) = std::fs::metadata(path) else {
         return Err(None);
@@ -226,16 +217,6 @@ impl Reuse {
         }
     }
 
-    /// Whether the load in progress may take `path` as unchanged without looking at it: the
-    /// watcher saw no change to it or to a folder above it (a folder renamed or replaced
-    /// names only the folder).
-    fn trusts(&self, path: &Path) -> bool {
-        self.trusted.read().is_ok_and(|hint| match &*hint {
-            Some(Hint::Only(changed)) => !path.ancestors().any(|a| changed.contains(a.as_os_str())),
-            _ => false,
-        })
-    }
-
     /// The parse of `path` kept in `memo` when the file did not change; otherwise `parse`'s,
     /// kept for next time.
     fn remembered<T: Clone>(
@@ -246,7 +227,7 @@ impl Reuse {
         parse: impl FnOnce() -> T,
     ) -> T {
         let generation = self.generation.load(Ordering::Relaxed);
-        match unchanged(memo, path, languages, generation, self.trusts(path)) {
+        match unchanged(memo, path, languages, generation) {
             Ok(parsed) => parsed,
             Err(None) => parse(),
             Err(Some(stamp)) => {
@@ -270,6 +251,9 @@ impl Reuse {
     /// unchanged without looking at it (see [`Reuse::expect_changes`]). One pass under one
     /// lock: thousands of files looked up from parallel threads spent more time waiting for
     /// each other than looking.
+    ///
+    /// Trusted: the watcher saw no change to the file or to a folder above it (a folder
+    /// renamed or replaced names only the folder).
     fn known<T: Clone>(
         &self,
         memo: &Mutex<Memo<T>>,
@@ -562,15 +546,23 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
+    /// Reads `path` as the loader does: from memory when trusted, else through `article`.
     fn parse_count(reuse: &Reuse, path: &Path, count: &Cell<usize>) -> String {
-        reuse
-            .article(path, &["en".to_string()], || {
-                count.set(count.get() + 1);
-                let text = std::fs::read_to_string(path).unwrap_or_default();
-                Err(Diagnostic::error(
-                    crate::diagnostics::Location::file("x"),
-                    text,
-                ))
+        let languages = ["en".to_string()];
+        let known = reuse.known_articles(&[path.to_path_buf()], &languages);
+        known
+            .into_iter()
+            .next()
+            .flatten()
+            .unwrap_or_else(|| {
+                reuse.article(path, &languages, || {
+                    count.set(count.get() + 1);
+                    let text = std::fs::read_to_string(path).unwrap_or_default();
+                    Err(Diagnostic::error(
+                        crate::diagnostics::Location::file("x"),
+                        text,
+                    ))
+                })
             })
             .err()
             .map(|d| d.message)
