@@ -37,6 +37,9 @@ pub struct BuildReport {
     pub pdfs: usize,
     /// The PDFs typeset by this build, by output path (the others came from the cache).
     pub pdfs_typeset: Vec<String>,
+    /// Photos shown, and how many were encoded by this build (the rest: from the cache).
+    pub photos: usize,
+    pub photos_encoded: usize,
     /// Cache entries that could not be stored (the build itself is complete).
     pub cache_write_errors: usize,
     pub files: usize,
@@ -62,8 +65,18 @@ impl BuildReport {
                 grouped(self.pdfs_from_cache())
             )
         };
+        let photos = if self.photos == 0 {
+            String::new()
+        } else {
+            format!(
+                "{} photos ({} encoded, {} from cache), ",
+                grouped(self.photos),
+                grouped(self.photos_encoded),
+                grouped(self.photos - self.photos_encoded)
+            )
+        };
         format!(
-            "Built {} languages, {} pages, {pdfs}, {} files with {} warning{} in {} ms → {}",
+            "Built {} languages, {} pages, {photos}{pdfs}, {} files with {} warning{} in {} ms → {}",
             self.languages,
             grouped(self.pages),
             grouped(self.files),
@@ -121,6 +134,10 @@ pub struct RenderSummary {
     pub pdfs_typeset: Vec<String>,
     /// Every output path written, in plan order (small: paths only).
     pub paths: Vec<String>,
+    /// Photos shown, and how many of them were encoded (the others' copies came from the
+    /// cache).
+    pub photos: usize,
+    pub photos_encoded: usize,
 }
 
 /// Loads and validates the site model.
@@ -150,6 +167,12 @@ pub fn render(
 ) -> Result<RenderSummary, Vec<Diagnostic>> {
     let mut summary = RenderSummary::default();
     let mut extras = crate::render::context::Extras::default();
+    // Photos first: their copies are files of the site, and the PDFs embed their print
+    // copies from the cache.
+    let processed = crate::images::process(site, cache, sink, pdf)?;
+    summary.photos = processed.photos;
+    summary.photos_encoded = processed.encoded;
+    summary.paths.extend(processed.paths);
     if pdf {
         let made = render_pdfs(site, cache, sink)?;
         for p in made {
@@ -225,6 +248,7 @@ pub fn render(
 /// from the plan before anything is written, and named at the static file.
 pub(crate) fn static_clashes(site: &Site, pdf: bool) -> (HashSet<String>, Vec<Diagnostic>) {
     let mut outputs: HashSet<String> = plan(site).iter().map(Route::output_file).collect();
+    outputs.extend(crate::images::planned_outputs(site));
     if pdf {
         outputs.extend(
             crate::print::jobs(site)
@@ -475,6 +499,24 @@ fn render_pdfs(
     }
 }
 
+/// Copies a static file; a raster picture loses its metadata on the way (EXIF, XMP).
+fn copy_static(
+    staging: &Staging,
+    rel: &str,
+    source: &crate::theme::FileSource,
+) -> std::io::Result<()> {
+    let lower = rel.to_ascii_lowercase();
+    if [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        && let Ok(bytes) = source.read()
+        && let Some(stripped) = crate::images::strip::metadata(&bytes)
+    {
+        return staging.put(rel, &stripped);
+    }
+    staging.copy(rel, source)
+}
+
 /// Runs a whole build: one build of a site at a time, the new site written into a staging
 /// folder as it is rendered and swapped in only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
@@ -540,13 +582,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         return Err(fail(warnings));
     }
     let mut files = summary.paths.len();
+    let (photos, photos_encoded) = (summary.photos, summary.photos_encoded);
     for (path, source) in &site.theme.static_files {
-        if shadowed.contains(path.as_str()) {
+        // A photo content shows is published as its resized copies only: the original is
+        // large and carries its EXIF (GPS, camera serial).
+        if shadowed.contains(path.as_str()) || site.pictures.is_processed(path) {
             continue;
         }
-        staging
-            .copy(path, source)
-            .map_err(|e| fail(vec![write_error(path, &e)]))?;
+        copy_static(&staging, path, source).map_err(|e| fail(vec![write_error(path, &e)]))?;
         files += 1;
     }
     staging.commit().map_err(output_error)?;
@@ -554,13 +597,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     if !options.no_pdf {
         // Only a build that made every PDF knows which entries are still needed.
         let _ = cache.prune("pdf");
+        let _ = cache.prune(crate::images::CACHE_KIND_PRINT);
     }
+    let _ = cache.prune(crate::images::CACHE_KIND_WEB);
     Ok(BuildReport {
         output,
         languages: site.config.languages.len(),
         pages: summary.pages,
         pdfs: summary.pdfs,
         pdfs_typeset: summary.pdfs_typeset,
+        photos,
+        photos_encoded,
         cache_write_errors: stats.write_errors,
         files,
         warnings,

@@ -126,6 +126,31 @@ struct RawConfig {
     markdown: MarkdownConfig,
     #[serde(default)]
     brochures: Vec<BrochureConfig>,
+    #[serde(default)]
+    images: ImagesConfig,
+}
+
+/// `[images]`: the copies made of product photos (see `crate::images`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImagesConfig {
+    /// Widths of the resized copies, in pixels (never wider than the photo itself).
+    pub widths: Vec<u32>,
+    /// WebP and JPEG quality, 1–100.
+    pub quality: u8,
+    /// The longest side a photo is printed at, in millimetres: PDFs get copies of at most
+    /// 300 pixels per inch of it.
+    pub print_size_mm: u32,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: vec![320, 640, 960, 1280, 1920],
+            quality: 80,
+            print_size_mm: 120,
+        }
+    }
 }
 
 fn default_theme() -> String {
@@ -146,6 +171,7 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Printed brochures; never empty (a default `catalog` when the file lists none).
     pub brochures: Vec<BrochureConfig>,
+    pub images: ImagesConfig,
 }
 
 impl Config {
@@ -315,9 +341,40 @@ impl Config {
                 );
             }
         }
+        let images = &raw.images;
+        if images.widths.is_empty() || images.widths.iter().any(|w| !(16..=8192).contains(w)) {
+            errors.push(
+                Diagnostic::error(
+                    key_location(text, "widths"),
+                    "image widths must be between 16 and 8192 pixels, and at least one",
+                )
+                .with_hint("e.g. widths = [320, 640, 960, 1280, 1920]"),
+            );
+        }
+        if !(1..=100).contains(&images.quality) {
+            errors.push(
+                Diagnostic::error(
+                    key_location(text, "quality"),
+                    format!("quality = {} is out of range", images.quality),
+                )
+                .with_hint("use 1–100; 75–85 suits photos"),
+            );
+        }
+        if !(10..=2000).contains(&images.print_size_mm) {
+            errors.push(
+                Diagnostic::error(
+                    key_location(text, "print_size_mm"),
+                    format!("print_size_mm = {} is out of range", images.print_size_mm),
+                )
+                .with_hint("the longest side a photo is printed at, in mm: 10–2000"),
+            );
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
+        let mut images = raw.images;
+        images.widths.sort_unstable();
+        images.widths.dedup();
         let brochures = if raw.brochures.is_empty() {
             vec![BrochureConfig::default_catalog()]
         } else {
@@ -330,6 +387,7 @@ impl Config {
             default_language,
             languages: raw.languages,
             markdown: raw.markdown,
+            images,
             brochures,
         })
     }

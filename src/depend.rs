@@ -394,8 +394,11 @@ impl Fingerprints<'_> {
             Input::Categories => debug_hash(&site.categories, &mut h),
             Input::CategoryMembers(id) => {
                 for p in site.products_in(id) {
-                    (&p.id, &p.image).hash(&mut h);
-                    p.image.as_ref().map(|i| site.has_static(i)).hash(&mut h);
+                    p.id.hash(&mut h);
+                    for i in &p.images {
+                        i.src.hash(&mut h);
+                        site.has_static(&i.src).hash(&mut h);
+                    }
                 }
             }
             Input::Featured => {

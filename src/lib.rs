@@ -23,6 +23,7 @@ pub mod content;
 pub mod depend;
 pub mod diagnostics;
 pub mod i18n;
+pub mod images;
 pub mod limits;
 pub mod markdown;
 pub mod output;

@@ -19,6 +19,38 @@ pub trait LinkResolver {
     fn own_page(&self, _url: &str) -> Option<String> {
         None
     }
+    /// For a picture under `static/` (a root-relative URL) that the site shows through
+    /// resized copies: their data, so the text gets a responsive `<picture>`. `location` is
+    /// where the Markdown names it.
+    fn picture(&self, _url: &str, _location: &Location) -> Option<crate::images::Responsive> {
+        None
+    }
+}
+
+/// The HTML of a picture in a text: WebP and fallback copies, the size reserved, loaded
+/// when scrolled to.
+pub fn picture_html(p: &crate::images::Responsive, alt: &str, title: Option<&str>) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    // A text column is at most about 46rem wide.
+    let sizes = "(min-width: 48rem) 46rem, calc(100vw - 2rem)";
+    let title = title
+        .filter(|t| !t.is_empty())
+        .map(|t| format!(" title=\"{}\"", esc(t)))
+        .unwrap_or_default();
+    format!(
+        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\"><img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\"></picture>",
+        esc(p.webp_srcset.as_deref().unwrap_or("")),
+        esc(&p.src),
+        esc(p.srcset.as_deref().unwrap_or("")),
+        p.width,
+        p.height,
+        esc(alt),
+    )
 }
 
 /// Where the Markdown came from, for error locations.
@@ -71,6 +103,8 @@ pub fn render(
     // Links whose start was dropped must have their end dropped too.
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut in_dropped_image = 0usize;
+    // A photo shown as `<picture>`: its data and title, and its alt text as it is read.
+    let mut in_picture: Option<(crate::images::Responsive, String, String)> = None;
     let mut events = Vec::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let event = match event {
@@ -111,6 +145,10 @@ pub fn render(
                 title,
                 id,
             }) => match rewrite_url(&dest_url, links, &mut errors, || locate(range.start)) {
+                Some(url) if let Some(p) = links.picture(&url, &locate(range.start)) => {
+                    in_picture = Some((p, title.to_string(), String::new()));
+                    continue;
+                }
                 Some(dest_url) => Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -127,6 +165,19 @@ pub fn render(
                 continue;
             }
             _ if in_dropped_image > 0 => continue,
+            Event::End(TagEnd::Image) if in_picture.is_some() => {
+                let Some((p, title, alt)) = in_picture.take() else {
+                    continue;
+                };
+                Event::Html(CowStr::from(picture_html(&p, &alt, Some(&title))))
+            }
+            Event::Text(t) | Event::Code(t) if in_picture.is_some() => {
+                if let Some((_, _, alt)) = &mut in_picture {
+                    alt.push_str(&t);
+                }
+                continue;
+            }
+            _ if in_picture.is_some() => continue,
             // Wide tables scroll inside their own box on phones instead of squeezing words.
             Event::Start(Tag::Table(alignments)) => {
                 events.push(Event::Html(CowStr::from("<div class=\"table-scroll\">")));

@@ -15,36 +15,11 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// The most pixels a picture may have. Decoding needs 4 bytes a pixel: a 74-byte PNG that
-/// claims 100,000 × 100,000 pixels asked for 10 GB and aborted the build. 100 megapixels is
-/// more than any camera a catalog needs (a 24-megapixel photo is 6000 × 4000).
-pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
-const MAX_IMAGE_PIXELS_TEXT: &str = "100 million";
-
 /// The key of a static file in [`Theme::static_files`]: `path` without its leading `/`,
 /// query or fragment.
 pub(crate) fn static_key(path: &str) -> &str {
     let rel = path.trim_start_matches('/');
     rel.split(['?', '#']).next().unwrap_or(rel)
-}
-
-/// Why a raster image is refused, read from its header alone: nothing is decoded, and from
-/// disk only the first bytes are read.
-fn oversized_image(file: &crate::theme::FileSource) -> Option<String> {
-    let size = match file {
-        crate::theme::FileSource::Disk(path) => imagesize::size(path),
-        crate::theme::FileSource::Embedded(bytes) => imagesize::blob_size(bytes),
-    }
-    .ok()?;
-    let pixels = (size.width as u64).saturating_mul(size.height as u64);
-    (pixels > MAX_IMAGE_PIXELS).then(|| {
-        format!(
-            "the picture is {} × {} pixels ({:.0} million), more than the {MAX_IMAGE_PIXELS_TEXT} a build can safely open",
-            size.width,
-            size.height,
-            pixels as f64 / 1e6
-        )
-    })
 }
 
 /// One mistake reported at many places (a unit without a name, used by forty products) is
@@ -89,29 +64,6 @@ fn merge_repeats(diags: &mut Vec<Diagnostic>) {
         i += 1;
         keep[i - 1]
     });
-}
-
-/// Why the site and the PDFs cannot show a picture in this format (judged by its extension).
-fn unsupported_picture(path: &str, location: &Location) -> Option<Diagnostic> {
-    let extension = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    if ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(&extension.as_str()) {
-        return None;
-    }
-    let what = if extension.is_empty() {
-        "files without an extension".to_string()
-    } else {
-        format!("`.{extension}`")
-    };
-    Some(
-        Diagnostic::error(
-            location.clone(),
-            format!("`{path}`: {what} pictures cannot be shown on the site and in the PDFs"),
-        )
-        .with_hint("save it as JPEG (photos), PNG (drawings, transparency), WebP or SVG"),
-    )
 }
 
 /// Why an SVG is refused: it does not parse (the print engine would fail on it later, naming
@@ -214,6 +166,10 @@ pub struct Site {
     static_verdicts: std::sync::Mutex<HashMap<String, Option<String>>>,
     /// Work kept from the previous load (`serve`).
     reuse: Option<std::sync::Arc<crate::reuse::Reuse>>,
+    /// The photos content shows, with their header facts (see [`crate::images`]).
+    pub pictures: crate::images::Registry,
+    /// Header facts of pictures looked at so far, by path under `static/`.
+    probes: std::sync::Mutex<HashMap<String, Result<crate::images::Probe, crate::images::Problem>>>,
 }
 
 /// Ids are the site's own: a fixed-seed hasher is safe and quick.
@@ -385,6 +341,8 @@ impl Site {
             index: Index::default(),
             static_verdicts: Default::default(),
             reuse: options.reuse.clone(),
+            pictures: Default::default(),
+            probes: Default::default(),
         };
         {
             let _s = crate::trace::span("load: sort and index");
@@ -650,19 +608,33 @@ impl Site {
             .into_iter()
             .zip(&self.products)
             .map(|((mut diags, _), p)| {
-                if let Some(image) = &p.image
-                    && !fine.contains(image.as_str())
-                {
-                    let before = diags.len();
-                    self.check_static(image, &p.image_location, &mut diags);
-                    if diags.len() == before {
-                        fine.insert(image);
+                for picture in &p.images {
+                    if !fine.contains(picture.src.as_str()) {
+                        let before = diags.len();
+                        self.check_static(&picture.src, &picture.location, &mut diags);
+                        if diags.len() == before {
+                            fine.insert(&picture.src);
+                        }
                     }
+                    self.check_alt(picture, &format!("product `{}`", p.id), &mut diags);
                 }
                 diags
             })
             .collect();
         diags.extend(per_product.into_iter().flatten());
+        for c in &self.categories {
+            if let Some(picture) = &c.image {
+                self.check_static(&picture.src, &picture.location, diags);
+                self.check_alt(picture, &format!("category `{}`", c.id), diags);
+            }
+        }
+        for a in self.news.iter().chain(&self.pages) {
+            for t in a.translations.values() {
+                if let Some((src, _, location)) = &t.image {
+                    self.check_static(src, location, diags);
+                }
+            }
+        }
         self.validate_brochures(&category_ids, diags);
         self.check_articles(&template_names, diags);
     }
@@ -875,7 +847,9 @@ impl Site {
         }
     }
 
-    /// A picture named by a content field (`image:`), used on the site and in print.
+    /// A picture named by a content field (`images:`, `image:`), used on the site and in
+    /// print: it must exist under `static/` and be a picture brochure can read. Photos are
+    /// registered for the image stage.
     fn check_static(&self, path: &str, location: &Location, diags: &mut Vec<Diagnostic>) {
         if let Some(at) = path.find(['#', '?']) {
             diags.push(
@@ -890,29 +864,120 @@ impl Site {
             );
             return;
         }
-        let message = match self.static_url(path) {
-            Ok(_) if let Some(d) = unsupported_picture(path, location) => {
-                diags.push(d);
-                return;
+        if let Err(message) = self.static_url(path) {
+            let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
+            diags.push(
+                Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
+                    .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
+                        Some("put the file under static/ and give its path from there, e.g. images/ex-300.jpg".into())
+                    })),
+            );
+            return;
+        }
+        let rel = static_key(path);
+        match self.probe(rel) {
+            Ok(probe) => {
+                if probe.format == crate::images::Format::Svg
+                    && let Some(problem) = self.static_problem(rel)
+                {
+                    diags.push(
+                        Diagnostic::error(location.clone(), format!("`{path}`: {problem}"))
+                            .with_hint("open it in a browser or an SVG editor and save it again"),
+                    );
+                    return;
+                }
+                self.pictures.register(rel, probe, location);
             }
-            Ok(_) => match self.static_problem(static_key(path)) {
-                Some(problem) => problem,
-                None => return,
-            },
-            Err(message) => {
-                let names: Vec<&str> = self.theme.static_files.keys().map(String::as_str).collect();
+            Err(problem) => diags.push(
+                Diagnostic::error(location.clone(), format!("`{path}`: {}", problem.message))
+                    .with_hint(problem.hint),
+            ),
+        }
+    }
+
+    /// A picture without alt text in a language gets the item's name there, which says less
+    /// than a description of the picture: a warning, only when some language has one.
+    fn check_alt(
+        &self,
+        picture: &crate::content::Picture,
+        what: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        if picture.alt.languages().next().is_none() {
+            return;
+        }
+        for lang in &self.config.languages {
+            if !picture.alt.has(&lang.code) {
                 diags.push(
-                    Diagnostic::error(location.clone(), format!("`{path}`: {message}"))
-                        .with_optional_hint(did_you_mean(path.trim_start_matches('/'), names.iter().copied()).or_else(|| {
-                            Some("put the file under static/ and give its path from there, e.g. images/ex-300.svg".into())
-                        })),
+                    Diagnostic::warning(
+                        picture.alt.location.clone(),
+                        format!(
+                            "{what}: the picture `{}` has no {} ({}) alt text; the name is used",
+                            picture.src, lang.name, lang.code
+                        ),
+                    )
+                    .with_hint(format!(
+                        "add `{}: …` to its `alt:`, describing what the picture shows",
+                        lang.code
+                    )),
                 );
-                return;
             }
+        }
+    }
+
+    /// The header facts of a picture under `static/` (`rel` without a leading `/`), read once
+    /// per load.
+    pub fn probe(&self, rel: &str) -> Result<crate::images::Probe, crate::images::Problem> {
+        if let Some(known) = self.probes.lock().ok().and_then(|p| p.get(rel).cloned()) {
+            return known;
+        }
+        let svg = rel.to_ascii_lowercase().ends_with(".svg");
+        let probe = match self.theme.static_files.get(rel) {
+            Some(crate::theme::FileSource::Disk(path)) => {
+                crate::images::probe::probe_file(path, svg)
+            }
+            Some(crate::theme::FileSource::Embedded(bytes)) => {
+                crate::images::probe::probe_bytes(bytes, svg)
+            }
+            None => Err(crate::images::Problem::new(
+                "there is no such file in static/",
+                "put the file under static/",
+            )),
         };
-        diags.push(Diagnostic::error(location.clone(), format!("`{path}`: {message}")).with_hint(
-            format!("scale a photo down to at most {MAX_IMAGE_PIXELS_TEXT} pixels (e.g. 8000 × 6000); open an SVG in a browser or an SVG editor and save it again"),
-        ));
+        let probe = probe.map(|mut p| {
+            if p.format == crate::images::Format::Svg
+                && let Some((w, h)) = self.svg_size(rel)
+            {
+                (p.width, p.height) = (w, h);
+            }
+            p
+        });
+        if let Ok(mut probes) = self.probes.lock() {
+            probes.insert(rel.to_string(), probe.clone());
+        }
+        probe
+    }
+
+    /// An SVG's own size (its `width`/`height`, or its `viewBox`), for the page to reserve.
+    fn svg_size(&self, rel: &str) -> Option<(u32, u32)> {
+        let data = self.theme.static_files.get(rel)?.read().ok()?;
+        let tree = usvg::Tree::from_data(&data, &usvg::Options::default()).ok()?;
+        let size = tree.size();
+        Some((size.width().round() as u32, size.height().round() as u32))
+    }
+
+    /// What templates get for a picture under `static/`: its URL and size, and for photos the
+    /// resized copies (see [`crate::images::Responsive`]). `None` when it cannot be shown.
+    pub fn responsive(&self, path: &str) -> Option<crate::images::Responsive> {
+        let rel = static_key(path);
+        let probe = self.probe(rel).ok()?;
+        let settings = crate::images::Settings::new(&self.config.images);
+        Some(crate::images::responsive(
+            &self.config.base_path,
+            rel,
+            &probe,
+            &settings,
+        ))
     }
 
     /// The theme's own pictures (logo, cover) come from the site's `static/` and are checked
@@ -951,11 +1016,19 @@ impl Site {
             return known;
         }
         let file = self.theme.static_files.get(rel)?;
+        let lower = rel.to_ascii_lowercase();
         let judge = || {
-            if rel.to_ascii_lowercase().ends_with(".svg") {
+            if lower.ends_with(".svg") {
                 svg_problem(file)
+            } else if [
+                ".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif", ".heic", ".bmp",
+            ]
+            .iter()
+            .any(|e| lower.ends_with(e))
+            {
+                self.probe(rel).err().map(|p| p.message)
             } else {
-                oversized_image(file)
+                None
             }
         };
         // A preview judges a file again only when it changed: parsing every SVG the products
@@ -1443,6 +1516,7 @@ fn empty_translation() -> &'static Translation {
         summary: None,
         products: Vec::new(),
         template: None,
+        image: None,
         draft: false,
         aliases: Vec::new(),
         body: String::new(),
@@ -1533,6 +1607,16 @@ impl LinkResolver for SiteLinks<'_> {
     fn own_page(&self, url: &str) -> Option<String> {
         crate::depend::read(|| crate::depend::Input::Config);
         self.absolute_page_target(url)
+    }
+
+    fn picture(&self, url: &str, location: &Location) -> Option<crate::images::Responsive> {
+        let rel = static_key(url.strip_prefix(self.site.config.base_path.as_str())?);
+        let probe = self.site.probe(rel).ok()?;
+        if !probe.format.is_photo() {
+            return None;
+        }
+        self.site.pictures.register(rel, probe, location);
+        self.site.responsive(rel)
     }
 
     fn check_asset(&self, url: &str) -> Result<String, String> {

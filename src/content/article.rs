@@ -35,6 +35,9 @@ pub struct Translation {
     /// Ids of products the article is about, with their places for error messages.
     pub products: Vec<(String, Location)>,
     pub template: Option<(String, Location)>,
+    /// The cover picture (also the social preview): a path under `static/`, its alt text
+    /// (`image_alt:`; the title when none) and where it is written.
+    pub image: Option<(String, Option<String>, Location)>,
     pub draft: bool,
     /// Old URLs (paths on the site) that redirect to this translation, with their places.
     pub aliases: Vec<(String, Location)>,
@@ -91,6 +94,8 @@ struct FrontMatter {
     summary: Option<String>,
     products: Option<Vec<Spanned<String>>>,
     template: Option<Spanned<String>>,
+    image: Option<Spanned<String>>,
+    image_alt: Option<String>,
     #[serde(default)]
     draft: bool,
     /// Old URLs that redirect to this language's version.
@@ -231,6 +236,13 @@ fn load_translation(
                 .map(|p| (p.value, at(&p.referenced)))
                 .collect(),
             template: fm.template.map(|t| (t.value, at(&t.referenced))),
+            image: fm.image.map(|i| {
+                (
+                    i.value,
+                    fm.image_alt.filter(|a| !a.trim().is_empty()),
+                    at(&i.referenced),
+                )
+            }),
             draft: fm.draft,
             aliases: fm
                 .aliases

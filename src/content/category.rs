@@ -1,7 +1,7 @@
 //! `content/categories.yaml`: the product families, in menu order.
 
 use super::localized::{RawLocalized, from_raw};
-use super::{Localized, is_valid_id, rel};
+use super::{Localized, Picture, RawPicture, is_valid_id, rel};
 use crate::diagnostics::{Diagnostic, Location};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -14,6 +14,8 @@ pub struct Category {
     pub summary: Localized<String>,
     pub order: i64,
     pub location: Location,
+    /// The tile's picture (the first product's main picture when none is given).
+    pub image: Option<Picture>,
     /// Old URLs (paths on the site) that redirect to the category, with their places.
     pub aliases: Vec<(String, Location)>,
 }
@@ -25,6 +27,7 @@ struct RawCategory {
     name: RawLocalized<String>,
     summary: Option<RawLocalized<String>>,
     order: Option<i64>,
+    image: Option<Spanned<RawPicture>>,
     /// Old URLs that redirect here.
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
@@ -80,10 +83,19 @@ pub fn load_categories(
         }
         let name = from_raw(Some(c.name), "name", &file, &text, languages, &mut diags);
         let summary = from_raw(c.summary, "summary", &file, &text, languages, &mut diags);
+        let image = c.image.map(|i| {
+            let place = Location::new(
+                &file,
+                i.referenced.line() as usize,
+                i.referenced.column() as usize,
+            );
+            i.value.resolve(place, &file, &text, languages, &mut diags)
+        });
         categories.push(Category {
             id,
             name,
             summary,
+            image,
             order: c.order.unwrap_or(index as i64),
             location,
             aliases: c

@@ -6,11 +6,14 @@
 mod article;
 mod category;
 mod localized;
+mod picture;
 mod product;
 
 pub use article::{Article, ArticleKind, Translation, load_articles};
 pub use category::{Category, load_categories};
 pub use localized::{Localized, Resolved};
+pub use picture::Picture;
+pub(crate) use picture::RawPicture;
 pub use product::{Product, Spec, SpecValue, load_products};
 
 use crate::diagnostics::{Diagnostic, display_path};

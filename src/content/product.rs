@@ -1,7 +1,8 @@
 //! `content/products/<id>.yaml`: one product per file, the heart of the catalog.
 
 use super::localized::{RawLocalized, from_raw};
-use super::{Localized, is_valid_id, listed_files, rel};
+use super::picture::RawPicture;
+use super::{Localized, Picture, is_valid_id, listed_files, rel};
 use crate::diagnostics::{Diagnostic, Location};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -24,9 +25,8 @@ pub struct Product {
     pub order: i64,
     pub featured: bool,
     pub draft: bool,
-    /// Path under `static/`.
-    pub image: Option<String>,
-    pub image_location: Location,
+    /// Pictures, the main one first.
+    pub images: Vec<Picture>,
     pub name: Localized<String>,
     pub summary: Localized<String>,
     /// Markdown.
@@ -88,7 +88,9 @@ struct RawProduct {
     featured: bool,
     #[serde(default)]
     draft: bool,
-    image: Option<Spanned<String>>,
+    /// One picture (the older form of `images:`).
+    image: Option<Spanned<RawPicture>>,
+    images: Option<Vec<Spanned<RawPicture>>>,
     name: RawLocalized<String>,
     summary: Option<RawLocalized<String>>,
     description: Option<RawLocalized<String>>,
@@ -505,9 +507,33 @@ fn load_product(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    let image_location = raw.image.as_ref().map_or(Location::file(&file), |i| {
-        at(i.referenced.line(), i.referenced.column())
-    });
+    let mut images = Vec::new();
+    if let (Some(one), Some(_)) = (&raw.image, &raw.images) {
+        diags.push(
+            Diagnostic::error(
+                at(one.referenced.line(), one.referenced.column()),
+                "a product has `image:` and `images:`; use only `images:`",
+            )
+            .with_hint(
+                "move this picture into the `images:` list (the first one is the main picture)",
+            ),
+        );
+        return Err(diags);
+    }
+    for item in raw
+        .image
+        .into_iter()
+        .chain(raw.images.into_iter().flatten())
+    {
+        let place = at(item.referenced.line(), item.referenced.column());
+        images.push(
+            item.value
+                .resolve(place, &file, &text, languages, &mut diags),
+        );
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
     // Warnings (none today) would be lost here; from_raw only reports errors.
     let aliases = raw
         .aliases
@@ -526,8 +552,7 @@ fn load_product(
         order: raw.order.unwrap_or(0),
         featured: raw.featured,
         draft: raw.draft,
-        image: raw.image.map(|i| i.value),
-        image_location,
+        images,
         name,
         summary,
         description,

@@ -267,8 +267,9 @@ impl Printer {
                 let location = site
                     .products
                     .iter()
-                    .find(|p| p.image.as_deref().map(|i| i.trim_start_matches('/')) == Some(rel))
-                    .map(|p| p.image_location.clone())
+                    .flat_map(|p| p.images.iter())
+                    .find(|i| crate::site::static_key(&i.src) == rel)
+                    .map(|i| i.location.clone())
                     .unwrap_or_else(|| Location::file(format!("static/{rel}")));
                 let needed = (l.mm / 25.4 * MIN_DPI).ceil();
                 Diagnostic::warning(
@@ -298,7 +299,7 @@ impl Printer {
     /// Makes one PDF, or takes it from `cache` when nothing it reads has changed. Pure:
     /// depends only on the site and the job.
     pub fn print(&self, job: &PrintJob, cache: &Cache) -> Result<Pdf, Vec<Diagnostic>> {
-        let prepared = self.prepare(job)?;
+        let prepared = self.prepare(job, cache)?;
         let key = self.cache_key(job, &prepared);
         let path = job.output_file(&self.site);
         if let Some(payload) = cache.get(CACHE_KIND, &key)
@@ -329,7 +330,7 @@ impl Printer {
 
     /// Everything a document is made from: the Typst source the print template wrote (which
     /// holds every product text, message and setting it used) and the files it may read.
-    fn prepare(&self, job: &PrintJob) -> Result<Prepared, Vec<Diagnostic>> {
+    fn prepare(&self, job: &PrintJob, cache: &Cache) -> Result<Prepared, Vec<Diagnostic>> {
         use crate::depend::{Input, read};
         read(|| Input::Config);
         read(|| Input::Print);
@@ -383,10 +384,30 @@ impl Printer {
                 // the image is drawn only when the document is typeset, not on a cache hit.
                 let url = qr_url(site, p.id.as_str(), lang, job, config);
                 qr_codes.insert(format!("/qr/{}.png", p.id), url);
-                if let Some(image) = &p.image {
-                    let rel = image.trim_start_matches('/');
-                    if let Some(file) = self.static_file(rel) {
-                        files.insert(format!("/static/{rel}"), file);
+                if let Some(picture) = p.images.first() {
+                    let rel = crate::site::static_key(&picture.src);
+                    match site.probe(rel) {
+                        // Photos: the print copy (at most 300 ppi where printed), made by the
+                        // image stage and kept in the build cache.
+                        Ok(probe) if probe.format.is_photo() => {
+                            crate::depend::read(|| {
+                                crate::depend::Input::AssetBytes(rel.to_string())
+                            });
+                            let (bytes, key) = crate::images::print_copy(
+                                site,
+                                rel,
+                                &probe,
+                                &picture.location,
+                                cache,
+                            )
+                            .map_err(|d| vec![d])?;
+                            files.insert(format!("/static/{rel}"), (Bytes::new(bytes), key));
+                        }
+                        _ => {
+                            if let Some(file) = self.static_file(rel) {
+                                files.insert(format!("/static/{rel}"), file);
+                            }
+                        }
                     }
                 }
             }
@@ -602,8 +623,8 @@ impl Printer {
             map.insert("qr".into(), Value::from(format!("/qr/{id}.png")));
             map.insert(
                 "print_image".into(),
-                p.image.as_ref().map_or(Value::Null, |i| {
-                    Value::from(format!("/static/{}", i.trim_start_matches('/')))
+                p.images.first().map_or(Value::Null, |i| {
+                    Value::from(format!("/static/{}", crate::site::static_key(&i.src)))
                 }),
             );
             let description = p

@@ -474,9 +474,6 @@ impl<'a> Cx<'a> {
 
     fn product_card(&self, p: &Product) -> Map<String, Value> {
         depend::read(|| Input::Product(p.id.clone()));
-        if let Some(image) = &p.image {
-            depend::read(|| Input::AssetExists(image.clone()));
-        }
         let site = self.site;
         let mut m = Map::new();
         m.insert("id".into(), Value::from(p.id.as_str()));
@@ -488,26 +485,16 @@ impl<'a> Cx<'a> {
         };
         m.insert("url".into(), Value::from(site.url(&route)));
         m.insert("permalink".into(), Value::from(site.permalink(&route)));
-        m.insert(
-            "image_permalink".into(),
-            p.image
-                .as_ref()
-                .filter(|i| site.static_url(i).is_ok())
-                .map_or(Value::Null, |i| {
-                    Value::from(format!(
-                        "{}{}",
-                        site.config.base_url,
-                        i.trim_start_matches('/')
-                    ))
-                }),
-        );
-        m.insert(
-            "image".into(),
-            p.image
-                .as_ref()
-                .and_then(|i| site.static_url(i).ok())
-                .map_or(Value::Null, Value::from),
-        );
+        let name = m
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let picture = p
+            .images
+            .first()
+            .map_or(Value::Null, |i| self.picture(&i.src, Some(&i.alt), &name));
+        self.insert_picture(&mut m, picture);
         m.insert("category".into(), self.category_ref(&p.category));
         m.insert(
             "key_specs".into(),
@@ -544,6 +531,15 @@ impl<'a> Cx<'a> {
                 out.push(("features_lang", Value::Null));
             }
         }
+        let name = card.get("name").and_then(Value::as_str).unwrap_or("");
+        out.push((
+            "pictures",
+            p.images
+                .iter()
+                .map(|i| self.picture(&i.src, Some(&i.alt), name))
+                .filter(|v| !v.is_null())
+                .collect(),
+        ));
         let specs: Vec<Value> = p.specs.iter().map(|s| self.spec(s)).collect();
         depend::read(|| Input::Datasheet(p.id.clone(), self.lang.to_string()));
         let datasheet = self
@@ -700,10 +696,19 @@ impl<'a> Cx<'a> {
             "product_count".into(),
             Value::from(site.products_in(&c.id).count()),
         );
-        let image = site
-            .products_in(&c.id)
-            .find_map(|p| p.image.as_ref().and_then(|i| site.static_url(i).ok()));
-        m.insert("image".into(), image.map_or(Value::Null, Value::from));
+        let name = m
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let picture = match &c.image {
+            Some(i) => self.picture(&i.src, Some(&i.alt), &name),
+            None => site
+                .products_in(&c.id)
+                .find_map(|p| p.images.first())
+                .map_or(Value::Null, |i| self.picture(&i.src, None, &name)),
+        };
+        self.insert_picture(&mut m, picture);
         m
     }
 
@@ -750,7 +755,62 @@ impl<'a> Cx<'a> {
         };
         m.insert("url".into(), Value::from(site.url(&route)));
         m.insert("permalink".into(), Value::from(site.permalink(&route)));
+        let picture = t.image.as_ref().map_or(Value::Null, |(src, alt, _)| {
+            let alt = alt.as_deref().unwrap_or(&t.title);
+            self.picture(src, None, alt)
+        });
+        self.insert_picture(&mut m, picture);
         m
+    }
+
+    /// A picture for templates: [`crate::images::Responsive`] with its alt text (`alt` in
+    /// this language, else `name`) and absolute URLs for social previews. Null when the file
+    /// cannot be shown (the load reported it).
+    fn picture(&self, src: &str, alt: Option<&Localized<String>>, name: &str) -> Value {
+        depend::read(|| Input::AssetExists(src.to_string()));
+        depend::read(|| Input::AssetBytes(src.to_string()));
+        let site = self.site;
+        let Some(r) = site.responsive(src) else {
+            return Value::Null;
+        };
+        let mut v = serde_json::to_value(&r).unwrap_or(Value::Null);
+        let (alt, alt_lang) = match alt.and_then(|a| a.resolve(self.lang, self.default())) {
+            Some(a) => (a.value.clone(), lang_or_null(a.lang, self.lang)),
+            None => (name.to_string(), Value::Null),
+        };
+        let absolute = |url: &str| {
+            format!(
+                "{}{}",
+                site.config.base_url,
+                url.strip_prefix(site.config.base_path.as_str())
+                    .unwrap_or(url)
+            )
+        };
+        if let Some(map) = v.as_object_mut() {
+            map.insert("alt".into(), Value::from(alt));
+            map.insert("alt_lang".into(), alt_lang);
+            let social = r.social.as_deref().unwrap_or(&r.src);
+            map.insert("social_permalink".into(), Value::from(absolute(social)));
+            map.insert("permalink".into(), Value::from(absolute(&r.large)));
+        }
+        v
+    }
+
+    /// `picture` and, for templates written before pictures had data, `image` (a URL) and
+    /// `image_permalink`.
+    fn insert_picture(&self, m: &mut Map<String, Value>, picture: Value) {
+        m.insert(
+            "image".into(),
+            picture.get("src").cloned().unwrap_or(Value::Null),
+        );
+        m.insert(
+            "image_permalink".into(),
+            picture
+                .get("social_permalink")
+                .cloned()
+                .unwrap_or(Value::Null),
+        );
+        m.insert("picture".into(), picture);
     }
 
     fn article_full(&self, a: &Article) -> TValue {

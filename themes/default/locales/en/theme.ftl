@@ -88,3 +88,7 @@ brochure-catalog-title = Product Catalog
 brochure-contents = Contents
 brochure-scan-qr = Scan for details online
 datasheet-online = Full details, more languages and the latest data online:
+
+## Product pictures: the gallery, and the link to a picture's large copy (zoom)
+photo-gallery = Pictures
+photo-zoom = Open the large picture

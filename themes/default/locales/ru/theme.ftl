@@ -90,3 +90,7 @@ brochure-catalog-title = Каталог продукции
 brochure-contents = Содержание
 brochure-scan-qr = Подробнее — отсканируйте код
 datasheet-online = Подробное описание, другие языки и актуальные данные на сайте:
+
+## Product pictures: the gallery, and the link to a picture's large copy (zoom)
+photo-gallery = Фотографии
+photo-zoom = Открыть большое фото

@@ -1,0 +1,531 @@
+//! Product photos: from one picture under `static/` to the copies the site and the PDFs show.
+//!
+//! Marketing staff drop a 24-megapixel camera JPEG into `static/` and name it in a product
+//! file. Visitors on a phone must not download 8 MB for a 390-pixel-wide card, print shops
+//! must not get a 10 MB datasheet, and nobody should learn where the photo was taken from its
+//! GPS tags. So every photo a content field or Markdown text shows becomes:
+//!
+//! - resized copies at the widths in `[images] widths` (never wider than the photo), each as
+//!   lossy WebP and as a JPEG fallback (PNG when the photo has transparency), upright, in
+//!   sRGB and without metadata, named `<stem>-<width>w.<ext>` next to where the photo would
+//!   be published;
+//! - a 1200 × 630 social preview (`<stem>-social.jpg`) for `og:image`;
+//! - for PDFs, a JPEG of at most 300 pixels per inch at `[images] print_size_mm`; a CMYK
+//!   JPEG stays CMYK.
+//!
+//! The stages: [`probe`] reads each file's header at load (size, orientation, transparency;
+//! bad files are located errors at the line that names them, before anything is rendered);
+//! [`process`] decodes, resizes and encodes in parallel, each photo's copies kept in the
+//! build cache under a hash of its bytes and the settings, so a rebuild with unchanged photos
+//! encodes nothing. Templates get [`Responsive`] data (`srcset`, `sizes`, width and height)
+//! made from the probe alone: the names of the copies are a function of the photo's path,
+//! its size and the settings.
+
+mod make;
+pub mod probe;
+pub mod strip;
+
+use crate::cache::{Cache, Key, KeyBuilder};
+use crate::config::ImagesConfig;
+use crate::diagnostics::{Diagnostic, Location};
+pub use probe::{Format, Probe, Problem};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+/// Build-cache kinds of the web copies and of the print copy of one photo.
+pub const CACHE_KIND_WEB: &str = "image";
+pub const CACHE_KIND_PRINT: &str = "print-image";
+
+/// The size of the social preview (`og:image`): what Facebook, LinkedIn and messengers show.
+pub const SOCIAL: (u32, u32) = (1200, 630);
+/// Quality of print copies: high, the printer's screen shows what a web copy hides.
+const PRINT_QUALITY: u8 = 90;
+/// Print resolution (pixels per inch) of print copies.
+pub const PRINT_PPI: f64 = 300.0;
+
+/// What copies to make, from `[images]` in `brochure.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Settings {
+    pub widths: Vec<u32>,
+    pub quality: u8,
+    pub social: (u32, u32),
+    /// Longest side of print copies, in pixels.
+    pub print_long_side: u32,
+}
+
+impl Settings {
+    pub fn new(config: &ImagesConfig) -> Settings {
+        Settings {
+            widths: config.widths.clone(),
+            quality: config.quality,
+            social: SOCIAL,
+            print_long_side: (config.print_size_mm as f64 / 25.4 * PRINT_PPI).ceil() as u32,
+        }
+    }
+
+    /// The widths made of one photo: those narrower than it, and its own width when the
+    /// largest setting is wider (never enlarged).
+    pub fn widths_for(&self, probe: &Probe) -> Vec<u32> {
+        let mut widths: Vec<u32> = self
+            .widths
+            .iter()
+            .copied()
+            .filter(|w| *w < probe.width)
+            .collect();
+        if self.widths.iter().any(|w| *w >= probe.width) {
+            widths.push(probe.width);
+        }
+        widths
+    }
+}
+
+/// One web copy of a photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Variant {
+    Webp(u32),
+    /// JPEG, or PNG for photos with transparency.
+    Fallback(u32),
+    Social,
+}
+
+/// Every web copy of a photo, in a fixed order.
+pub fn web_variants(probe: &Probe, settings: &Settings) -> Vec<Variant> {
+    let widths = settings.widths_for(probe);
+    let mut out: Vec<Variant> = widths.iter().map(|w| Variant::Webp(*w)).collect();
+    out.extend(widths.iter().map(|w| Variant::Fallback(*w)));
+    out.push(Variant::Social);
+    out
+}
+
+/// Where a copy is published: `images/ex-700.jpg` → `images/ex-700-640w.webp`.
+pub fn output_path(rel: &str, probe: &Probe, variant: Variant) -> String {
+    let stem = rel.rsplit_once('.').map_or(rel, |(stem, _)| stem);
+    let fallback = if probe.alpha { "png" } else { "jpg" };
+    match variant {
+        Variant::Webp(w) => format!("{stem}-{w}w.webp"),
+        Variant::Fallback(w) => format!("{stem}-{w}w.{fallback}"),
+        Variant::Social => format!("{stem}-social.jpg"),
+    }
+}
+
+/// What a template needs to show one picture: `<img src srcset sizes width height alt>` and
+/// a WebP `<source>`. Photos get the resized copies; SVG drawings and GIFs are shown as they
+/// are, with their own size.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Responsive {
+    /// The fallback copy a browser without `srcset` shows (about 960 px wide).
+    pub src: String,
+    /// Width and height of the largest copy: the proportions the page reserves (no layout
+    /// shift while it loads).
+    pub width: u32,
+    pub height: u32,
+    /// `url 320w, url 640w, …` of the fallback copies (`None` for drawings).
+    pub srcset: Option<String>,
+    /// The same widths as WebP.
+    pub webp_srcset: Option<String>,
+    /// MIME type of the fallback copies.
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+    /// The largest copy (the zoom link).
+    pub large: String,
+    /// The social preview (absolute URL made by the template from `site.base_url`).
+    pub social: Option<String>,
+    pub social_width: Option<u32>,
+    pub social_height: Option<u32>,
+    /// Whether it is a photo with resized copies.
+    pub photo: bool,
+}
+
+/// The [`Responsive`] data of a picture at `rel` under `static/`, published below `base_path`.
+pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings) -> Responsive {
+    let url = |path: &str| format!("{base_path}{path}");
+    if !probe.format.is_photo() {
+        return Responsive {
+            src: url(rel),
+            width: probe.width,
+            height: probe.height,
+            srcset: None,
+            webp_srcset: None,
+            mime: if probe.format == Format::Svg {
+                "image/svg+xml"
+            } else {
+                "image/gif"
+            },
+            large: url(rel),
+            social: None,
+            social_width: None,
+            social_height: None,
+            photo: false,
+        };
+    }
+    let widths = settings.widths_for(probe);
+    let set = |f: fn(u32) -> Variant| {
+        widths
+            .iter()
+            .map(|w| format!("{} {w}w", url(&output_path(rel, probe, f(*w)))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let largest = widths.last().copied().unwrap_or(probe.width);
+    let default = widths
+        .iter()
+        .copied()
+        .filter(|w| *w <= 960)
+        .max()
+        .unwrap_or(largest);
+    let (sw, sh) = social_size(probe, settings);
+    Responsive {
+        src: url(&output_path(rel, probe, Variant::Fallback(default))),
+        width: largest,
+        height: make::scaled_height(probe.width, probe.height, largest),
+        srcset: Some(set(Variant::Fallback)),
+        webp_srcset: Some(set(Variant::Webp)),
+        mime: if probe.alpha {
+            "image/png"
+        } else {
+            "image/jpeg"
+        },
+        large: url(&output_path(rel, probe, Variant::Fallback(largest))),
+        social: Some(url(&output_path(rel, probe, Variant::Social))),
+        social_width: Some(sw),
+        social_height: Some(sh),
+        photo: true,
+    }
+}
+
+/// The social preview's size: 1200 × 630, or the largest crop of those proportions a
+/// smaller photo has (never enlarged).
+fn social_size(probe: &Probe, settings: &Settings) -> (u32, u32) {
+    let (w, h) = settings.social;
+    let target = w as f64 / h as f64;
+    let (pw, ph) = (probe.width as f64, probe.height as f64);
+    let (cw, ch) = if pw / ph > target {
+        (ph * target, ph)
+    } else {
+        (pw, pw / target)
+    };
+    if cw >= w as f64 {
+        (w, h)
+    } else {
+        (cw.floor().max(1.0) as u32, ch.floor().max(1.0) as u32)
+    }
+}
+
+/// The photos a site shows, with where each is first named (for located errors) and its
+/// probe. Filled while the site loads; read by the processing stage and the templates.
+#[derive(Debug, Default)]
+pub struct Registry {
+    used: Mutex<BTreeMap<String, Use>>,
+    /// Content hashes of photos, computed once per build.
+    hashes: Mutex<BTreeMap<String, Key>>,
+}
+
+#[derive(Debug, Clone)]
+struct Use {
+    probe: Probe,
+    location: Location,
+}
+
+impl Registry {
+    /// Records that content at `location` shows the photo at `rel` (first place kept).
+    pub fn register(&self, rel: &str, probe: Probe, location: &Location) {
+        if let Ok(mut used) = self.used.lock() {
+            let entry = used.entry(rel.to_string()).or_insert_with(|| Use {
+                probe,
+                location: location.clone(),
+            });
+            if location < &entry.location {
+                entry.location = location.clone();
+            }
+        }
+    }
+
+    /// Photos shown, by path under `static/`, in path order.
+    pub fn photos(&self) -> Vec<(String, Probe, Location)> {
+        self.used
+            .lock()
+            .map(|used| {
+                used.iter()
+                    .filter(|(_, u)| u.probe.format.is_photo())
+                    .map(|(rel, u)| (rel.clone(), u.probe, u.location.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether the photo at `rel` is shown through resized copies (its original is then not
+    /// published).
+    pub fn is_processed(&self, rel: &str) -> bool {
+        self.used
+            .lock()
+            .map(|u| u.get(rel).is_some_and(|u| u.probe.format.is_photo()))
+            .unwrap_or(false)
+    }
+
+    fn hash(&self, rel: &str, bytes: &[u8]) -> Key {
+        if let Some(k) = self.hashes.lock().ok().and_then(|h| h.get(rel).cloned()) {
+            return k;
+        }
+        let k = crate::cache::hash_bytes(bytes);
+        if let Ok(mut h) = self.hashes.lock() {
+            h.insert(rel.to_string(), k.clone());
+        }
+        k
+    }
+}
+
+/// The cache key of a photo's web copies: its bytes, the settings and the encoders.
+fn web_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
+    let mut k = KeyBuilder::new(CACHE_KIND_WEB);
+    k.key("source", source)
+        .str("settings", &format!("{settings:?} {probe:?}"))
+        .str("encoders", ENCODERS);
+    k.finish()
+}
+
+fn print_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
+    let mut k = KeyBuilder::new(CACHE_KIND_PRINT);
+    k.key("source", source)
+        .str(
+            "settings",
+            &format!("{} {PRINT_QUALITY} {probe:?}", settings.print_long_side),
+        )
+        .str("encoders", ENCODERS);
+    k.finish()
+}
+
+/// Versions of the code that makes the bytes: a new encoder makes new entries.
+const ENCODERS: &str = concat!(
+    "brochure ",
+    env!("CARGO_PKG_VERSION"),
+    " images/1 libwebp-sys 0.14 jpeg-encoder 0.7 fast_image_resize 6.1 moxcms 0.8"
+);
+
+/// Web copies stored as one cache entry: `[name length u32][name][len u64][bytes]…`.
+fn pack(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, bytes) in files {
+        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+fn unpack(mut data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    while !data.is_empty() {
+        let (len, rest) = data.split_at_checked(4)?;
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        let (name, rest) = rest.split_at_checked(len)?;
+        let (size, rest) = rest.split_at_checked(8)?;
+        let size = usize::try_from(u64::from_le_bytes(size.try_into().ok()?)).ok()?;
+        let (bytes, rest) = rest.split_at_checked(size)?;
+        files.push((String::from_utf8(name.to_vec()).ok()?, bytes.to_vec()));
+        data = rest;
+    }
+    Some(files)
+}
+
+/// What [`process`] did.
+#[derive(Debug, Default)]
+pub struct Processed {
+    /// Photos shown.
+    pub photos: usize,
+    /// Photos whose copies were made by this run (the others came from the cache).
+    pub encoded: usize,
+    /// Web files written, by output path.
+    pub paths: Vec<String>,
+}
+
+/// A photo's source bytes, or a located error.
+fn read_source(
+    site: &crate::site::Site,
+    rel: &str,
+    location: &Location,
+) -> Result<Vec<u8>, Diagnostic> {
+    site.theme
+        .static_files
+        .get(rel)
+        .ok_or_else(|| "there is no such file in static/".to_string())
+        .and_then(|f| f.read().map_err(|e| format!("cannot read the file: {e}")))
+        .map_err(|m| Diagnostic::error(location.clone(), format!("`{rel}`: {m}")))
+}
+
+fn located(rel: &str, location: &Location, problem: Problem) -> Diagnostic {
+    Diagnostic::error(location.clone(), format!("`{rel}`: {}", problem.message))
+        .with_hint(problem.hint)
+}
+
+/// The web copies of one photo, from the cache or made now (and stored).
+pub fn web_copies(
+    site: &crate::site::Site,
+    rel: &str,
+    probe: &Probe,
+    location: &Location,
+    cache: &Cache,
+) -> Result<(Vec<(String, Vec<u8>)>, bool), Diagnostic> {
+    let settings = Settings::new(&site.config.images);
+    let source = read_source(site, rel, location)?;
+    let hash = site.pictures.hash(rel, &source);
+    let key = web_key(&hash, probe, &settings);
+    if let Some(files) = cache.get(CACHE_KIND_WEB, &key).and_then(|d| unpack(&d)) {
+        return Ok((files, false));
+    }
+    let made = make::web_files(&source, probe, &settings).map_err(|p| located(rel, location, p))?;
+    let files: Vec<(String, Vec<u8>)> = made
+        .into_iter()
+        .map(|(variant, bytes)| (output_path(rel, probe, variant), bytes))
+        .collect();
+    cache.put(CACHE_KIND_WEB, &key, &pack(&files));
+    Ok((files, true))
+}
+
+/// The copy PDFs embed of one photo (from the cache, or made now and stored), with a key
+/// that changes when it does.
+pub fn print_copy(
+    site: &crate::site::Site,
+    rel: &str,
+    probe: &Probe,
+    location: &Location,
+    cache: &Cache,
+) -> Result<(Vec<u8>, Key), Diagnostic> {
+    let settings = Settings::new(&site.config.images);
+    let source = read_source(site, rel, location)?;
+    let hash = site.pictures.hash(rel, &source);
+    let key = print_key(&hash, probe, &settings);
+    if let Some(bytes) = cache.get(CACHE_KIND_PRINT, &key) {
+        return Ok((bytes, key));
+    }
+    let bytes = make::print_copy(&source, probe, settings.print_long_side, PRINT_QUALITY)
+        .map_err(|p| located(rel, location, p))?;
+    cache.put(CACHE_KIND_PRINT, &key, &bytes);
+    Ok((bytes, key))
+}
+
+/// Makes (or takes from the cache) the web copies of every photo the site shows and writes
+/// them to `sink`; with `print`, also the print copies, so the PDFs find them in the cache.
+/// Photos are done in parallel, each written as soon as it is made: memory holds a few
+/// photos at a time, not all of them.
+pub fn process(
+    site: &crate::site::Site,
+    cache: &Cache,
+    sink: &dyn crate::output::Sink,
+    print: bool,
+) -> Result<Processed, Vec<Diagnostic>> {
+    let _span = crate::trace::span("images");
+    let photos = site.pictures.photos();
+    let results: Vec<Result<(Vec<String>, bool), Diagnostic>> = photos
+        .par_iter()
+        .map(|(rel, probe, location)| {
+            let (files, made) = web_copies(site, rel, probe, location, cache)?;
+            let mut paths = Vec::with_capacity(files.len());
+            for (path, bytes) in files {
+                sink.put(&path, &bytes).map_err(|e| {
+                    Diagnostic::error(Location::file(&path), format!("could not write `{path}`: {e}"))
+                        .with_hint("nothing was replaced: the previous output is unchanged (is the disk full?)")
+                })?;
+                paths.push(path);
+            }
+            if print {
+                print_copy(site, rel, probe, location, cache)?;
+            }
+            Ok((paths, made))
+        })
+        .collect();
+    let mut processed = Processed {
+        photos: photos.len(),
+        ..Processed::default()
+    };
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((paths, made)) => {
+                processed.encoded += usize::from(made);
+                processed.paths.extend(paths);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(processed)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The output paths of every web copy (for clashes with static files), without making them.
+pub fn planned_outputs(site: &crate::site::Site) -> Vec<String> {
+    let settings = Settings::new(&site.config.images);
+    site.pictures
+        .photos()
+        .iter()
+        .flat_map(|(rel, probe, _)| {
+            web_variants(probe, &settings)
+                .into_iter()
+                .map(|v| output_path(rel, probe, v))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn probe(width: u32, height: u32, alpha: bool) -> Probe {
+        Probe {
+            format: Format::Jpeg,
+            width,
+            height,
+            orientation: 1,
+            alpha,
+            cmyk: false,
+            bytes: 1,
+        }
+    }
+
+    #[test]
+    fn widths_are_never_enlarged() {
+        let s = Settings::new(&ImagesConfig::default());
+        assert_eq!(
+            s.widths_for(&probe(6000, 4000, false)),
+            vec![320, 640, 960, 1280, 1920]
+        );
+        assert_eq!(s.widths_for(&probe(800, 600, false)), vec![320, 640, 800]);
+        assert_eq!(s.widths_for(&probe(200, 100, false)), vec![200]);
+    }
+
+    #[test]
+    fn responsive_data_names_every_copy() {
+        let s = Settings::new(&ImagesConfig::default());
+        let r = responsive("/", "images/a.jpg", &probe(1000, 500, false), &s);
+        assert_eq!(r.src, "/images/a-960w.jpg");
+        assert_eq!((r.width, r.height), (1000, 500));
+        assert_eq!(
+            r.webp_srcset.as_deref(),
+            Some(
+                "/images/a-320w.webp 320w, /images/a-640w.webp 640w, /images/a-960w.webp 960w, /images/a-1000w.webp 1000w"
+            )
+        );
+        assert_eq!(r.social.as_deref(), Some("/images/a-social.jpg"));
+        assert_eq!((r.social_width, r.social_height), (Some(952), Some(500)));
+        let r = responsive("/", "images/b.png", &probe(400, 400, true), &s);
+        assert_eq!(r.mime, "image/png");
+        assert!(
+            r.srcset
+                .as_deref()
+                .is_some_and(|s| s.ends_with("/images/b-400w.png 400w"))
+        );
+    }
+
+    #[test]
+    fn packed_files_unpack() {
+        let files = vec![("a".to_string(), vec![1, 2, 3]), ("bc".to_string(), vec![])];
+        assert_eq!(unpack(&pack(&files)), Some(files));
+        assert_eq!(unpack(&[1, 0]), None);
+    }
+}
