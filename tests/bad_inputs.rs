@@ -1140,18 +1140,18 @@ fn unread_content_folders_are_named() {
 fn unsupported_picture_format_is_an_error_at_the_product() {
     expect_failure(
         |r| {
-            std::fs::write(r.join("static/images/photo.tiff"), b"II*\0").expect("write");
+            std::fs::write(r.join("static/images/photo.bmp"), b"BM\0\0\0\0").expect("write");
             replace(
                 r,
                 "content/products/ex-300.yaml",
                 "images/machine.svg",
-                "images/photo.tiff",
+                "images/photo.bmp",
             )
         },
         "content/products/ex-300.yaml",
         4,
         8,
-        "`images/photo.tiff`: `.tiff` pictures cannot be shown on the site and in the PDFs",
+        "`images/photo.bmp`: BMP pictures cannot be read by brochure",
     );
 }
 

@@ -265,12 +265,12 @@ impl Registry {
     }
 
     fn hash(&self, rel: &str, bytes: &[u8]) -> Key {
-        if let Some(k) = self.hashes.lock().ok().and_then(|h| h.get(rel).cloned()) {
+        if let Some(k) = self.hashes.lock().ok().and_then(|h| h.get(rel).copied()) {
             return k;
         }
         let k = crate::cache::hash_bytes(bytes);
         if let Ok(mut h) = self.hashes.lock() {
-            h.insert(rel.to_string(), k.clone());
+            h.insert(rel.to_string(), k);
         }
         k
     }
@@ -360,14 +360,17 @@ fn located(rel: &str, location: &Location, problem: Problem) -> Diagnostic {
         .with_hint(problem.hint)
 }
 
-/// The web copies of one photo, from the cache or made now (and stored).
+/// A web copy: its output path and bytes.
+pub type WebCopy = (String, Vec<u8>);
+
+/// The web copies of one photo, from the cache or made now (and stored); `true` when made.
 pub fn web_copies(
     site: &crate::site::Site,
     rel: &str,
     probe: &Probe,
     location: &Location,
     cache: &Cache,
-) -> Result<(Vec<(String, Vec<u8>)>, bool), Diagnostic> {
+) -> Result<(Vec<WebCopy>, bool), Diagnostic> {
     let settings = Settings::new(&site.config.images);
     let source = read_source(site, rel, location)?;
     let hash = site.pictures.hash(rel, &source);

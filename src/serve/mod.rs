@@ -157,6 +157,9 @@ struct State {
     files: HashMap<String, FileHash, foldhash::fast::FixedState>,
     /// Static files when last read: size and modification time.
     statics: HashMap<String, (u64, Option<SystemTime>)>,
+    /// Photos whose copies are served: what they were made from (the photo's stamp, its
+    /// header facts and the settings), and the copies' output paths.
+    photos: HashMap<String, (u64, Vec<String>)>,
     /// PDF output path → its job, for every PDF the current site has.
     jobs: Arc<HashMap<String, crate::print::PrintJob>>,
     /// Static files that clash with pages, as last found.
@@ -529,8 +532,38 @@ impl Preview {
         let rest_span = crate::trace::span("serve: statics and commit");
         // Static files: read again only those whose size or time changed.
         let mut statics = HashMap::new();
+        // Photos: copies made again only for a photo that changed (or the settings); they come
+        // from the build cache when it has them.
+        let mut photos = HashMap::new();
+        for (rel, probe, location) in site.pictures.photos() {
+            let made_from = {
+                use std::hash::{Hash, Hasher};
+                let mut h = crate::depend::hasher();
+                site.theme.static_files.get(&rel).map(stamp).hash(&mut h);
+                probe.hash(&mut h);
+                site.config.images.hash(&mut h);
+                h.finish()
+            };
+            if let Some((known, paths)) = state.photos.get(&rel)
+                && *known == made_from
+            {
+                photos.insert(rel, (made_from, paths.clone()));
+                continue;
+            }
+            let (files, _) = crate::images::web_copies(&site, &rel, &probe, &location, &self.cache)
+                .map_err(|d| vec![d])?;
+            let mut paths = Vec::with_capacity(files.len());
+            for (path, bytes) in files {
+                let hash = FileHash::of(&path, &bytes);
+                if state.files.get(&path) != Some(&hash) {
+                    self.stage(&mut staged, &path, &bytes, hash)?;
+                }
+                paths.push(path);
+            }
+            photos.insert(rel, (made_from, paths));
+        }
         for (rel, source) in &site.theme.static_files {
-            if shadowed.contains(rel) {
+            if shadowed.contains(rel) || photos.contains_key(rel) {
                 continue;
             }
             let now = stamp(source);
@@ -554,12 +587,21 @@ impl Preview {
         let same_outputs = same_plan
             && Arc::ptr_eq(&jobs, &state.jobs)
             && statics.len() == state.statics.len()
-            && statics.keys().all(|k| state.statics.contains_key(k));
+            && statics.keys().all(|k| state.statics.contains_key(k))
+            && photos.len() == state.photos.len()
+            && photos
+                .iter()
+                .all(|(k, (_, paths))| state.photos.get(k).is_some_and(|(_, p)| p == paths));
         if !same_outputs {
+            let copies: HashSet<&str> = photos
+                .values()
+                .flat_map(|(_, paths)| paths.iter().map(String::as_str))
+                .collect();
             for rel in state.files.keys() {
                 if !routes.contains_key(rel)
                     && !statics.contains_key(rel)
                     && !jobs.contains_key(rel)
+                    && !copies.contains(rel.as_str())
                 {
                     staged.removed.push(rel.clone());
                 }
@@ -610,6 +652,7 @@ impl Preview {
         state.plan = new_plan;
         state.plan_key = key;
         state.statics = statics;
+        state.photos = photos;
         for old in state.jobs.keys() {
             if !jobs.contains_key(old) {
                 state.graph.remove(old);
