@@ -209,6 +209,37 @@ fn resize(src: &Pixels, width: u32, height: u32) -> Pixels {
     if width >= src.width && height >= src.height {
         return src.clone();
     }
+    resample(src, width, height, None)
+}
+
+/// The middle of a `width` × `height` picture in the proportions of `target` (`w`, `h`): its
+/// crop box (`left`, `top`, `width`, `height`) and the size it is shown at, `target` or the
+/// crop's own size when that is smaller (never enlarged).
+pub(crate) fn cover_box(width: u32, height: u32, target: (u32, u32)) -> ([f64; 4], (u32, u32)) {
+    let ratio = target.0 as f64 / target.1 as f64;
+    let (sw, sh) = (width as f64, height as f64);
+    let (cw, ch) = if sw / sh > ratio {
+        (sh * ratio, sh)
+    } else {
+        (sw, sw / ratio)
+    };
+    let size = if cw >= target.0 as f64 {
+        target
+    } else {
+        (cw.floor().max(1.0) as u32, ch.floor().max(1.0) as u32)
+    };
+    ([(sw - cw) / 2.0, (sh - ch) / 2.0, cw, ch], size)
+}
+
+/// Cuts the middle of the picture to the proportions of `width` × `height`, then shrinks it
+/// to that size (or keeps its own size when it is smaller).
+fn cover(src: &Pixels, width: u32, height: u32) -> Pixels {
+    let (crop, (w, h)) = cover_box(src.width, src.height, (width, height));
+    resample(src, w, h, Some(crop))
+}
+
+/// `src` (or its `crop` box) resampled to `width` × `height` with Lanczos3.
+fn resample(src: &Pixels, width: u32, height: u32, crop: Option<[f64; 4]>) -> Pixels {
     let pixel_type = match src.channels {
         4 => fr::PixelType::U8x4,
         _ => fr::PixelType::U8x3,
@@ -217,7 +248,10 @@ fn resize(src: &Pixels, width: u32, height: u32) -> Pixels {
         .ok()
         .and_then(|view| {
             let mut dst = fr::images::Image::new(width, height, pixel_type);
-            let options = fr::ResizeOptions::new().use_alpha(src.channels == 4);
+            let mut options = fr::ResizeOptions::new().use_alpha(src.channels == 4);
+            if let Some([left, top, w, h]) = crop {
+                options = options.crop(left, top, w, h);
+            }
             fr::Resizer::new()
                 .resize(&view, &mut dst, &options)
                 .ok()
@@ -227,48 +261,6 @@ fn resize(src: &Pixels, width: u32, height: u32) -> Pixels {
         Some(data) => Pixels {
             width,
             height,
-            channels: src.channels,
-            data,
-        },
-        None => src.clone(),
-    }
-}
-
-/// Cuts the middle of the picture to the proportions of `width` × `height`, then shrinks it
-/// to that size (or keeps its own size when it is smaller).
-fn cover(src: &Pixels, width: u32, height: u32) -> Pixels {
-    let target = width as f64 / height as f64;
-    let (sw, sh) = (src.width as f64, src.height as f64);
-    let (cw, ch) = if sw / sh > target {
-        (sh * target, sh)
-    } else {
-        (sw, sw / target)
-    };
-    let (ow, oh) = if cw >= width as f64 {
-        (width, height)
-    } else {
-        (cw.floor().max(1.0) as u32, ch.floor().max(1.0) as u32)
-    };
-    let pixel_type = match src.channels {
-        4 => fr::PixelType::U8x4,
-        _ => fr::PixelType::U8x3,
-    };
-    let made = fr::images::ImageRef::new(src.width, src.height, &src.data, pixel_type)
-        .ok()
-        .and_then(|view| {
-            let mut dst = fr::images::Image::new(ow, oh, pixel_type);
-            let options = fr::ResizeOptions::new()
-                .crop((sw - cw) / 2.0, (sh - ch) / 2.0, cw, ch)
-                .use_alpha(src.channels == 4);
-            fr::Resizer::new()
-                .resize(&view, &mut dst, &options)
-                .ok()
-                .map(|()| dst.into_vec())
-        });
-    match made {
-        Some(data) => Pixels {
-            width: ow,
-            height: oh,
             channels: src.channels,
             data,
         },

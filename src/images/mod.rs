@@ -198,19 +198,7 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
 /// The social preview's size: 1200 × 630, or the largest crop of those proportions a
 /// smaller photo has (never enlarged).
 fn social_size(probe: &Probe, settings: &Settings) -> (u32, u32) {
-    let (w, h) = settings.social;
-    let target = w as f64 / h as f64;
-    let (pw, ph) = (probe.width as f64, probe.height as f64);
-    let (cw, ch) = if pw / ph > target {
-        (ph * target, ph)
-    } else {
-        (pw, pw / target)
-    };
-    if cw >= w as f64 {
-        (w, h)
-    } else {
-        (cw.floor().max(1.0) as u32, ch.floor().max(1.0) as u32)
-    }
+    make::cover_box(probe.width, probe.height, settings.social).1
 }
 
 /// The photos a site shows, with where each is first named (for located errors) and its
@@ -264,15 +252,22 @@ impl Registry {
             .unwrap_or(false)
     }
 
-    fn hash(&self, rel: &str, bytes: &[u8]) -> Key {
+    /// The content hash of the photo at `rel`: read and hashed once per build, however many
+    /// documents print it (a cache hit then reads nothing of the photo).
+    fn source_hash(
+        &self,
+        site: &crate::site::Site,
+        rel: &str,
+        location: &Location,
+    ) -> Result<Key, Diagnostic> {
         if let Some(k) = self.hashes.lock().ok().and_then(|h| h.get(rel).copied()) {
-            return k;
+            return Ok(k);
         }
-        let k = crate::cache::hash_bytes(bytes);
+        let k = crate::cache::hash_bytes(&read_source(site, rel, location)?);
         if let Ok(mut h) = self.hashes.lock() {
             h.insert(rel.to_string(), k);
         }
-        k
+        Ok(k)
     }
 }
 
@@ -372,12 +367,12 @@ pub fn web_copies(
     cache: &Cache,
 ) -> Result<(Vec<WebCopy>, bool), Diagnostic> {
     let settings = Settings::new(&site.config.images);
-    let source = read_source(site, rel, location)?;
-    let hash = site.pictures.hash(rel, &source);
+    let hash = site.pictures.source_hash(site, rel, location)?;
     let key = web_key(&hash, probe, &settings);
     if let Some(files) = cache.get(CACHE_KIND_WEB, &key).and_then(|d| unpack(&d)) {
         return Ok((files, false));
     }
+    let source = read_source(site, rel, location)?;
     let made = make::web_files(&source, probe, &settings).map_err(|p| located(rel, location, p))?;
     let files: Vec<(String, Vec<u8>)> = made
         .into_iter()
@@ -397,12 +392,12 @@ pub fn print_copy(
     cache: &Cache,
 ) -> Result<(Vec<u8>, Key), Diagnostic> {
     let settings = Settings::new(&site.config.images);
-    let source = read_source(site, rel, location)?;
-    let hash = site.pictures.hash(rel, &source);
+    let hash = site.pictures.source_hash(site, rel, location)?;
     let key = print_key(&hash, probe, &settings);
     if let Some(bytes) = cache.get(CACHE_KIND_PRINT, &key) {
         return Ok((bytes, key));
     }
+    let source = read_source(site, rel, location)?;
     let bytes = make::print_copy(&source, probe, settings.print_long_side, PRINT_QUALITY)
         .map_err(|p| located(rel, location, p))?;
     cache.put(CACHE_KIND_PRINT, &key, &bytes);
