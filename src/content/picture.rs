@@ -22,7 +22,8 @@ pub struct Picture {
 
 /// The YAML form: a path, or a map with `src` and `alt`.
 pub(crate) enum RawPicture {
-    Path(Spanned<String>),
+    /// Its place is the list item's (see [`RawPicture::resolve`]).
+    Path(String),
     Full {
         src: Spanned<String>,
         alt: Option<RawLocalized<String>>,
@@ -53,12 +54,12 @@ impl<'de> Deserialize<'de> for RawPicture {
                 Ok(RawPicture::Full { src, alt })
             }
         }
-        // A plain string goes through `Spanned` to keep its place; a map through the visitor.
+        // A plain string is the path; a map goes through the visitor (its `src` keeps its place).
         deserializer.deserialize_any(PathOrMap(V))
     }
 }
 
-/// Deserializes a string as `Spanned<String>` (keeping its place) and a map with `V`.
+/// Deserializes a string as the path and a map with `V`.
 struct PathOrMap<V>(V);
 
 impl<'de, V: Visitor<'de, Value = RawPicture>> Visitor<'de> for PathOrMap<V> {
@@ -67,11 +68,7 @@ impl<'de, V: Visitor<'de, Value = RawPicture>> Visitor<'de> for PathOrMap<V> {
         self.0.expecting(f)
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawPicture, E> {
-        Ok(RawPicture::Path(Spanned {
-            value: v.to_string(),
-            referenced: serde_saphyr::Location::UNKNOWN,
-            defined: serde_saphyr::Location::UNKNOWN,
-        }))
+        Ok(RawPicture::Path(v.to_string()))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawPicture, A::Error> {
         self.0.visit_map(map)
@@ -79,8 +76,8 @@ impl<'de, V: Visitor<'de, Value = RawPicture>> Visitor<'de> for PathOrMap<V> {
 }
 
 impl RawPicture {
-    /// The typed picture; `item` is where the list item (or the field's value) stands, used
-    /// when the path itself has no place.
+    /// The typed picture; `item` is where the list item (or the field's value) stands: the
+    /// place of a plain path.
     pub(crate) fn resolve(
         self,
         item: Location,
@@ -89,22 +86,18 @@ impl RawPicture {
         languages: &[String],
         diags: &mut Vec<Diagnostic>,
     ) -> Picture {
-        let place = |s: &Spanned<String>| {
-            let line = s.referenced.line();
-            if line == 0 {
-                item.clone()
-            } else {
-                Location::new(file, line as usize, s.referenced.column() as usize)
-            }
-        };
         match self {
             RawPicture::Path(src) => Picture {
-                location: place(&src),
-                src: src.value,
+                location: item.clone(),
+                src,
                 alt: Localized::empty(item),
             },
             RawPicture::Full { src, alt } => Picture {
-                location: place(&src),
+                location: Location::new(
+                    file,
+                    src.referenced.line() as usize,
+                    src.referenced.column() as usize,
+                ),
                 src: src.value,
                 alt: match alt {
                     Some(alt) => from_raw(Some(alt), "alt", file, text, languages, diags),
