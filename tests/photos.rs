@@ -373,6 +373,61 @@ fn pdfs_embed_print_copies_at_most_300_ppi_and_keep_cmyk() {
 }
 
 #[test]
+fn pngs_print_as_jpegs_with_transparency_flattened_onto_white() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(
+        root,
+        "static/photos/cutout.png",
+        &transparent_png(3000, 2000),
+    );
+    let opaque = image::DynamicImage::from(photo(640, 480));
+    let mut png = Vec::new();
+    opaque
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("png");
+    write(root, "static/photos/opaque.png", &png);
+    set_images(root, "ex-300", "images: [photos/cutout.png]");
+    set_images(root, "fe-25", "images: [photos/opaque.png]");
+    build_site(root).expect("build");
+    let sheet = public(root, "en/products/ex-300/ex-300-en.pdf");
+    // The photo and the QR code (a small grey bitmap), and no soft mask.
+    let images = pdf_images(&sheet);
+    let photos: Vec<_> = images.iter().filter(|i| i.3 != 1).collect();
+    assert_eq!(
+        photos,
+        [&(1418, 945, "DCTDecode".to_string(), 3)],
+        "{images:?}"
+    );
+    assert!(
+        !sheet.windows(6).any(|w| w == b"/SMask"),
+        "no transparency left"
+    );
+    assert!(sheet.len() < 500_000, "{} bytes", sheet.len());
+    // The corner, transparent in the PNG, is white paper in the PDF.
+    let doc = lopdf::Document::load_mem(&sheet).expect("pdf");
+    let jpeg = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .find(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+        .map(|s| s.content.clone())
+        .expect("image stream");
+    let print = image::load_from_memory(&jpeg).expect("jpeg").to_rgb8();
+    assert!(
+        print.get_pixel(5, 5).0.iter().all(|&v| v > 245),
+        "white corner"
+    );
+    let centre = print.get_pixel(709, 472).0;
+    assert!(centre[0] > 150 && centre[1] < 80, "red disc: {centre:?}");
+    let small = pdf_images(&public(root, "en/products/fe-25/fe-25-en.pdf"));
+    assert!(
+        small.contains(&(640, 480, "DCTDecode".to_string(), 3)),
+        "{small:?}"
+    );
+}
+
+#[test]
 fn a_small_photo_is_never_enlarged_and_its_print_warning_names_the_product_line() {
     let site = fixture("basic");
     let root = site.path();

@@ -463,9 +463,10 @@ pub fn web_files(
 }
 
 /// The copy a PDF embeds: at most `long_side` pixels on its longer side (the theme's largest
-/// placement at 300 ppi), upright, as JPEG (PNG when it has transparency). A CMYK JPEG stays
-/// CMYK with its profile; a JPEG small enough already is passed through with its EXIF and
-/// XMP removed.
+/// placement at 300 ppi), upright, always as JPEG. Transparency is flattened onto white paper:
+/// a lossless PNG with a soft mask would triple the datasheet, and PDF/X before X-4 refuses
+/// transparency anyway. A CMYK JPEG stays CMYK with its profile; a JPEG small enough already
+/// is passed through with its EXIF and XMP removed.
 pub fn print_copy(
     src: &[u8],
     probe: &Probe,
@@ -500,11 +501,7 @@ pub fn print_copy(
     let (w, h) = target(&decoded.pixels);
     let mut small = orient(resize(&decoded.pixels, w, h), probe.orientation);
     to_srgb(&mut small, decoded.icc.as_deref());
-    if small.channels == 4 {
-        png(&small)
-    } else {
-        jpeg(&small, quality, None)
-    }
+    jpeg(&flatten(&small), quality, None)
 }
 
 #[cfg(test)]

@@ -285,7 +285,11 @@ fn print_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
     k.key("source", source)
         .str(
             "settings",
-            &format!("{} {PRINT_QUALITY} {probe:?}", settings.print_long_side),
+            // print/2: transparency is flattened to JPEG, not kept as PNG.
+            &format!(
+                "print/2 {} {PRINT_QUALITY} {probe:?}",
+                settings.print_long_side
+            ),
         )
         .str("encoders", ENCODERS);
     k.finish()
@@ -380,6 +384,18 @@ pub fn web_copies(
         .collect();
     cache.put(CACHE_KIND_WEB, &key, &pack(&files));
     Ok((files, true))
+}
+
+/// Where a print template finds the print copy of the photo `rel` (a path inside the
+/// typesetting world, not on disk). It ends in `.jpg` because the copy always is one, whatever
+/// the source format: Typst picks the decoder from the extension.
+pub fn print_copy_path(rel: &str) -> String {
+    format!("/print-copies/{rel}.jpg")
+}
+
+/// The photo a [`print_copy_path`] stands for.
+pub fn print_copy_source(path: &str) -> Option<&str> {
+    path.strip_prefix("/print-copies/")?.strip_suffix(".jpg")
 }
 
 /// The copy PDFs embed of one photo (from the cache, or made now and stored), with a key

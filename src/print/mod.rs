@@ -263,7 +263,10 @@ impl Printer {
         low.dedup_by(|later, first| later.path == first.path);
         low.into_iter()
             .map(|l| {
-                let rel = l.path.trim_start_matches("/static/");
+                let (rel, copy) = match crate::images::print_copy_source(&l.path) {
+                    Some(rel) => (rel, true),
+                    None => (l.path.trim_start_matches("/static/"), false),
+                };
                 let location = site
                     .products
                     .iter()
@@ -279,10 +282,19 @@ impl Printer {
                         l.pixels.0, l.pixels.1
                     ),
                 )
-                .with_hint(format!(
-                    "use a picture at least {needed:.0} px wide (it is printed up to {:.0} mm wide), or an SVG drawing",
-                    l.mm
-                ))
+                .with_hint(match site.probe(rel) {
+                    // The photo has the pixels; the print copy was made smaller than where
+                    // the theme prints it.
+                    Ok(p) if copy && p.width.max(p.height) > l.pixels.0.max(l.pixels.1) => format!(
+                        "the theme prints it {:.0} mm wide, larger than `[images] print_size_mm` \
+                         ({} mm) in brochure.toml: raise that setting",
+                        l.mm, site.config.images.print_size_mm
+                    ),
+                    _ => format!(
+                        "use a picture at least {needed:.0} px wide (it is printed up to {:.0} mm wide), or an SVG drawing",
+                        l.mm
+                    ),
+                })
             })
             .collect()
     }
@@ -401,7 +413,10 @@ impl Printer {
                                 cache,
                             )
                             .map_err(|d| vec![d])?;
-                            files.insert(format!("/static/{rel}"), (Bytes::new(bytes), key));
+                            files.insert(
+                                crate::images::print_copy_path(rel),
+                                (Bytes::new(bytes), key),
+                            );
                         }
                         _ => {
                             if let Some(file) = self.static_file(rel) {
@@ -624,7 +639,11 @@ impl Printer {
             map.insert(
                 "print_image".into(),
                 p.images.first().map_or(Value::Null, |i| {
-                    Value::from(format!("/static/{}", crate::site::static_key(&i.src)))
+                    let rel = crate::site::static_key(&i.src);
+                    Value::from(match site.probe(rel) {
+                        Ok(probe) if probe.format.is_photo() => crate::images::print_copy_path(rel),
+                        _ => format!("/static/{rel}"),
+                    })
                 }),
             );
             let description = p
