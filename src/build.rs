@@ -40,6 +40,8 @@ pub struct BuildReport {
     /// Photos shown, and how many were encoded by this build (the rest: from the cache).
     pub photos: usize,
     pub photos_encoded: usize,
+    /// Photos read to be hashed; the others were known unchanged by their size and time.
+    pub photos_hashed: usize,
     /// Cache entries that could not be stored (the build itself is complete).
     pub cache_write_errors: usize,
     pub files: usize,
@@ -138,6 +140,7 @@ pub struct RenderSummary {
     /// cache).
     pub photos: usize,
     pub photos_encoded: usize,
+    pub photos_hashed: usize,
 }
 
 /// Loads and validates the site model.
@@ -172,6 +175,7 @@ pub fn render(
     let processed = crate::images::process(site, cache, sink, pdf)?;
     summary.photos = processed.photos;
     summary.photos_encoded = processed.encoded;
+    summary.photos_hashed = processed.hashed;
     summary.paths.extend(processed.paths);
     if pdf {
         let made = render_pdfs(site, cache, sink)?;
@@ -582,7 +586,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         return Err(fail(warnings));
     }
     let mut files = summary.paths.len();
-    let (photos, photos_encoded) = (summary.photos, summary.photos_encoded);
+    let (photos, photos_encoded, photos_hashed) = (
+        summary.photos,
+        summary.photos_encoded,
+        summary.photos_hashed,
+    );
     for (path, source) in &site.theme.static_files {
         // A photo content shows is published as its resized copies only: the original is
         // large and carries its EXIF (GPS, camera serial).
@@ -600,6 +608,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         let _ = cache.prune(crate::images::CACHE_KIND_PRINT);
     }
     let _ = cache.prune(crate::images::CACHE_KIND_WEB);
+    let _ = cache.prune(crate::images::CACHE_KIND_STAMP);
     Ok(BuildReport {
         output,
         languages: site.config.languages.len(),
@@ -608,6 +617,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         pdfs_typeset: summary.pdfs_typeset,
         photos,
         photos_encoded,
+        photos_hashed,
         cache_write_errors: stats.write_errors,
         files,
         warnings,

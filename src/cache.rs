@@ -37,6 +37,14 @@ pub const TOOL_ID: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("BROCHURE
 pub struct Key([u8; 32]);
 
 impl Key {
+    pub fn from_bytes(bytes: [u8; 32]) -> Key {
+        Key(bytes)
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
     pub fn hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
     }
