@@ -636,16 +636,19 @@ impl Printer {
             .unwrap_or(Value::Null);
         if let (Some(map), Some(p)) = (value.as_object_mut(), site.product(id)) {
             map.insert("qr".into(), Value::from(format!("/qr/{id}.png")));
-            map.insert(
-                "print_image".into(),
-                p.images.first().map_or(Value::Null, |i| {
-                    let rel = crate::site::static_key(&i.src);
-                    Value::from(match site.probe(rel) {
-                        Ok(probe) if probe.format.is_photo() => crate::images::print_copy_path(rel),
-                        _ => format!("/static/{rel}"),
-                    })
-                }),
-            );
+            // A photo's print copy is a JPEG on white paper (transparency flattened): the
+            // theme frames photos on white, drawings on its grey.
+            let (image, photo) = p.images.first().map_or((Value::Null, false), |i| {
+                let rel = crate::site::static_key(&i.src);
+                match site.probe(rel) {
+                    Ok(probe) if probe.format.is_photo() => {
+                        (Value::from(crate::images::print_copy_path(rel)), true)
+                    }
+                    _ => (Value::from(format!("/static/{rel}")), false),
+                }
+            });
+            map.insert("print_image".into(), image);
+            map.insert("print_image_is_photo".into(), Value::from(photo));
             let description = p
                 .description
                 .resolve(lang, &site.config.default_language)
