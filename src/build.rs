@@ -180,8 +180,13 @@ pub fn render(
     if pdf {
         let made = render_pdfs(site, cache, sink)?;
         for p in made {
-            if let crate::print::PrintJob::Datasheet { id, lang } = &p.job {
-                extras.datasheets.insert((id.clone(), lang.clone()), p.size);
+            match &p.job {
+                crate::print::PrintJob::Datasheet { id, lang } => {
+                    extras.datasheets.insert((id.clone(), lang.clone()), p.size);
+                }
+                crate::print::PrintJob::Brochure { .. } => {
+                    extras.brochures.insert(p.path.clone(), p.size);
+                }
             }
             summary.warnings.extend(p.warnings);
             summary.pdfs += 1;

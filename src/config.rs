@@ -20,6 +20,10 @@ pub struct Language {
     pub locale: String,
     /// The language's own name, shown in the language switcher (`Русский`).
     pub name: String,
+    /// The sales desk that answers in this language (quote requests, the e-mail link of
+    /// every page); without it, the `company-email` message.
+    #[serde(default)]
+    pub contact_email: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -255,6 +259,17 @@ impl Config {
                 ));
             }
             seen.push(lang.code.clone());
+            if let Some(email) = &lang.contact_email
+                && !is_email_address(email)
+            {
+                errors.push(
+                    Diagnostic::error(
+                        value_location(text, email),
+                        format!("contact_email `{email}` is not an e-mail address"),
+                    )
+                    .with_hint("write one address, like ru-sales@example.com"),
+                );
+            }
             if lang
                 .locale
                 .parse::<unic_langid::LanguageIdentifier>()
@@ -438,6 +453,21 @@ fn absolute_base_url(url: &str) -> Option<(String, String)> {
         .find('/')
         .map_or("/".to_string(), |i| rest[i..].to_string());
     Some((base_url, base_path))
+}
+
+/// One plain address (`desk@example.com`): a mailto link is built from it, so anything
+/// that would end the address or start its query (`?`, `&`, `,`, spaces) is refused.
+fn is_email_address(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let fine = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._%+-".contains(c))
+    };
+    fine(local) && fine(domain) && domain.contains('.') && !domain.ends_with('.')
 }
 
 /// Where `key = …` stands in the file, for errors about a key's value.

@@ -55,6 +55,8 @@ pub enum Input {
     AssetBytes(String),
     /// The size of a product's datasheet in a language (its page shows it).
     Datasheet(String, String),
+    /// The size of a brochure (its output path), shown by the catalog download links.
+    Brochure(String),
     /// The list of every output (the sitemap lists them).
     Plan,
     /// Where an `@/…` link in Markdown leads (whether its target exists).
@@ -80,6 +82,7 @@ impl std::fmt::Display for Input {
             Input::NewsAbout(id) => write!(f, "news about {id}"),
             Input::AssetExists(path) | Input::AssetBytes(path) => write!(f, "static/{path}"),
             Input::Datasheet(id, lang) => write!(f, "datasheet {id} ({lang})"),
+            Input::Brochure(path) => write!(f, "brochure {path}"),
             Input::Plan => write!(f, "list of pages"),
             Input::Link(target) => write!(f, "link @/{target}"),
         }
@@ -473,6 +476,11 @@ impl Fingerprints<'_> {
                         .datasheets
                         .get(&(id.clone(), lang.clone()))
                         .hash(&mut h);
+                }
+            }
+            Input::Brochure(path) => {
+                if !self.extras.brochures.is_empty() {
+                    self.extras.brochures.get(path).hash(&mut h);
                 }
             }
             // Equal keys, equal plans (and the key costs a pass over the lists, not a plan).

@@ -109,6 +109,17 @@ impl Route {
         }
     }
 
+    /// The page for visitors whose language the site does not have (`hreflang="x-default"`),
+    /// the same on every page and in the sitemap: for the home pages the language chooser at
+    /// `/` (the case search engines name for it), for every other page its version in the
+    /// default language.
+    pub fn x_default(&self, default_lang: &str) -> Route {
+        match self {
+            Route::Home { .. } | Route::Chooser => Route::Chooser,
+            other => other.with_lang(default_lang),
+        }
+    }
+
     /// The URL path below the site's base, without the base: `ru/products/ex-300/`.
     pub fn relative_url(&self) -> String {
         let paged = |base: String, page: usize| {

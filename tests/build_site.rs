@@ -165,8 +165,15 @@ fn every_page_has_hreflang_alternates_and_a_switcher_to_the_same_page() {
             _ => "ru-RU",
         };
         assert_eq!(html_lang.as_deref(), Some(expected));
-        let content_language = select(&doc, r#"meta[http-equiv="content-language"]"#);
-        assert_eq!(content_language[0].attr("content"), Some(expected));
+        // `<html lang>` and hreflang say the language; the obsolete meta is gone.
+        assert!(select(&doc, r#"meta[http-equiv="content-language"]"#).is_empty());
+        let own = expected.replace('-', "_");
+        let others: Vec<&str> = select(&doc, r#"meta[property="og:locale:alternate"]"#)
+            .iter()
+            .filter_map(|m| m.attr("content"))
+            .collect();
+        assert_eq!(others.len(), 2, "{others:?}");
+        assert!(!others.contains(&own.as_str()), "{others:?}");
         // The switcher: one link per language, each to this same product.
         let links: Vec<String> = select(&doc, "a[hreflang]")
             .iter()
@@ -292,6 +299,32 @@ fn sitemap_robots_feeds_chooser_and_404() {
         );
     }
     assert!(site.path().join("public/404.html").is_file());
+    // One x-default for the home pages, everywhere: the chooser at `/`.
+    let chooser_default = r#"hreflang="x-default" href="https://fixture.example/catalog/""#;
+    assert!(read(site.path(), "index.html").contains(chooser_default));
+    assert!(read(site.path(), "ru/index.html").contains(chooser_default));
+    assert!(sitemap.contains(&chooser_default.replace("hreflang", "rel=\"alternate\" hreflang")));
+    assert_eq!(
+        sitemap.matches(chooser_default).count(),
+        3,
+        "each home's entry"
+    );
+    // The chooser and the 404 page name no locale twice.
+    for page in ["index.html", "404.html"] {
+        let doc = html(site.path(), page);
+        let own = select(&doc, r#"meta[property="og:locale"]"#)[0]
+            .attr("content")
+            .unwrap_or("")
+            .to_string();
+        let others: Vec<&str> = select(&doc, r#"meta[property="og:locale:alternate"]"#)
+            .iter()
+            .filter_map(|m| m.attr("content"))
+            .collect();
+        assert!(
+            !others.contains(&own.as_str()),
+            "{page}: {own} in {others:?}"
+        );
+    }
 }
 
 #[test]

@@ -299,6 +299,7 @@ fn fluent_messages() {
         code: "en".into(),
         locale: "en-US".into(),
         name: "English".into(),
+        contact_email: None,
     }];
     fuzz("fluent", &[&ftl, extra], iterations(3000), |input| {
         let source = CatalogSource {

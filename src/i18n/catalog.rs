@@ -439,6 +439,7 @@ mod tests {
             code: code.into(),
             locale: locale.into(),
             name: code.into(),
+            contact_email: None,
         }
     }
 

@@ -186,8 +186,7 @@ fn probe_reader<R: BufRead + Seek>(mut r: R, bytes: u64, svg: bool) -> Result<Pr
     let orientation = if matches!(format, Format::Gif) {
         1
     } else {
-        let _ = r.seek(SeekFrom::Start(0));
-        exif_orientation(&mut r)
+        exif_orientation(&mut r, format)
     };
     let (width, height) = if orientation >= 5 { (h, w) } else { (w, h) };
     Ok(Probe {
@@ -329,19 +328,164 @@ fn jpeg_components<R: Read + Seek>(r: &mut R) -> Result<u8, String> {
 }
 
 /// The EXIF orientation (1 when there is none, or it is not 1–8).
-fn exif_orientation<R: BufRead + Seek>(r: &mut R) -> u8 {
-    let Ok(exif) = exif::Reader::new().read_from_container(r) else {
-        return 1;
+///
+/// Only the EXIF block is read: the `exif` crate's container reader scans a JPEG without EXIF
+/// to its end, which for a 24-megapixel photo is 5 MB read at every build just to learn there
+/// is nothing there.
+fn exif_orientation<R: BufRead + Seek>(r: &mut R, format: Format) -> u8 {
+    let raw = match format {
+        Format::Jpeg => jpeg_exif(r),
+        Format::Png => png_exif(r),
+        Format::Webp => webp_exif(r),
+        Format::Tiff => {
+            let _ = r.seek(SeekFrom::Start(0));
+            return exif::Reader::new()
+                .read_from_container(r)
+                .ok()
+                .and_then(|e| orientation_of(&e))
+                .unwrap_or(1);
+        }
+        _ => None,
     };
+    raw.and_then(|tiff| exif::Reader::new().read_raw(tiff).ok())
+        .and_then(|e| orientation_of(&e))
+        .unwrap_or(1)
+}
+
+fn orientation_of(exif: &exif::Exif) -> Option<u8> {
     exif.get_field(exif::Tag::Orientation, exif::In::PRIMARY)
         .and_then(|f| f.value.get_uint(0))
         .filter(|o| (1..=8).contains(o))
-        .map_or(1, |o| o as u8)
+        .map(|o| o as u8)
+}
+
+/// The TIFF data of a JPEG's `APP1 Exif` segment, found by walking the segments up to the
+/// picture data.
+fn jpeg_exif<R: Read + Seek>(r: &mut R) -> Option<Vec<u8>> {
+    r.seek(SeekFrom::Start(2)).ok()?;
+    loop {
+        let mut marker = [0u8; 2];
+        r.read_exact(&mut marker).ok()?;
+        if marker[0] != 0xFF {
+            return None;
+        }
+        match marker[1] {
+            0xFF => {
+                r.seek(SeekFrom::Current(-1)).ok()?;
+                continue;
+            }
+            0xD0..=0xD8 | 0x01 => continue,
+            // Start of scan or end of image: no EXIF before the picture data.
+            0xDA | 0xD9 => return None,
+            _ => {}
+        }
+        let mut len = [0u8; 2];
+        r.read_exact(&mut len).ok()?;
+        let len = u16::from_be_bytes(len) as usize;
+        if len < 2 {
+            return None;
+        }
+        if marker[1] == 0xE1 {
+            let mut data = vec![0u8; len - 2];
+            r.read_exact(&mut data).ok()?;
+            if let Some(tiff) = data.strip_prefix(b"Exif\0\0") {
+                return Some(tiff.to_vec());
+            }
+        } else {
+            r.seek(SeekFrom::Current(len as i64 - 2)).ok()?;
+        }
+    }
+}
+
+/// The TIFF data of a PNG's `eXIf` chunk before the picture data.
+fn png_exif<R: Read + Seek>(r: &mut R) -> Option<Vec<u8>> {
+    r.seek(SeekFrom::Start(8)).ok()?;
+    loop {
+        let mut header = [0u8; 8];
+        r.read_exact(&mut header).ok()?;
+        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]);
+        match &header[4..8] {
+            b"eXIf" if len <= 1 << 20 => {
+                let mut data = vec![0u8; len as usize];
+                r.read_exact(&mut data).ok()?;
+                return Some(data);
+            }
+            b"IDAT" | b"IEND" => return None,
+            _ => {
+                r.seek(SeekFrom::Current(len as i64 + 4)).ok()?;
+            }
+        }
+    }
+}
+
+/// The TIFF data of a WebP's `EXIF` chunk.
+fn webp_exif<R: Read + Seek>(r: &mut R) -> Option<Vec<u8>> {
+    r.seek(SeekFrom::Start(12)).ok()?;
+    loop {
+        let mut header = [0u8; 8];
+        r.read_exact(&mut header).ok()?;
+        let len = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
+        if &header[0..4] == b"EXIF" && len <= 1 << 20 {
+            let mut data = vec![0u8; len as usize];
+            r.read_exact(&mut data).ok()?;
+            // Some writers keep JPEG's `Exif\0\0` prefix.
+            return Some(match data.strip_prefix(b"Exif\0\0") {
+                Some(tiff) => tiff.to_vec(),
+                None => data,
+            });
+        }
+        // Chunks are padded to an even length.
+        r.seek(SeekFrom::Current(len as i64 + (len & 1) as i64))
+            .ok()?;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that counts the bytes taken from it.
+    struct Counting<R> {
+        inner: R,
+        read: std::rc::Rc<std::cell::Cell<usize>>,
+    }
+
+    impl<R: Read> Read for Counting<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            self.read.set(self.read.get() + n);
+            Ok(n)
+        }
+    }
+
+    impl<R: Seek> Seek for Counting<R> {
+        fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+            self.inner.seek(pos)
+        }
+    }
+
+    fn noisy_jpeg(w: u32, h: u32, exif: Option<u16>) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([((x * 7) ^ (y * 13)) as u8, (x * y) as u8, (x + y) as u8])
+        });
+        let mut out = Vec::new();
+        let _ = image::DynamicImage::from(img).write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        );
+        if let Some(orientation) = exif {
+            // APP1 Exif, little-endian TIFF with one IFD entry: Orientation (0x0112), SHORT.
+            let mut tiff = b"II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0".to_vec();
+            tiff.extend_from_slice(&orientation.to_le_bytes());
+            tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+            let mut app1 = vec![0xFF, 0xE1];
+            app1.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
+            app1.extend_from_slice(b"Exif\0\0");
+            app1.extend_from_slice(&tiff);
+            out.splice(2..2, app1);
+        }
+        out
+    }
 
     fn png(w: u32, h: u32, alpha: bool) -> Vec<u8> {
         let mut out = Vec::new();
@@ -352,6 +496,45 @@ mod tests {
         };
         let _ = img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
         out
+    }
+
+    #[test]
+    fn a_photo_is_probed_from_its_header_not_read_whole() {
+        // What is read depends on the header's segments, not on the size of the picture
+        // data: a photo four times larger costs the same.
+        let mut reads = Vec::new();
+        for (w, h, exif) in [
+            (1500, 1000, None),
+            (3000, 2000, None),
+            (3000, 2000, Some(6)),
+        ] {
+            let jpeg = noisy_jpeg(w, h, exif);
+            let read = std::rc::Rc::new(std::cell::Cell::new(0));
+            let reader = Counting {
+                inner: std::io::Cursor::new(&jpeg),
+                read: read.clone(),
+            };
+            let p = probe_reader(
+                BufReader::with_capacity(4096, reader),
+                jpeg.len() as u64,
+                false,
+            )
+            .expect("probe");
+            let upright = if exif == Some(6) {
+                (h, w, 6)
+            } else {
+                (w, h, 1)
+            };
+            assert_eq!((p.width, p.height, p.orientation), upright);
+            assert!(
+                read.get() * 10 < jpeg.len(),
+                "read {} of {} bytes",
+                read.get(),
+                jpeg.len()
+            );
+            reads.push(read.get());
+        }
+        assert_eq!(reads[0], reads[1], "{reads:?}");
     }
 
     #[test]

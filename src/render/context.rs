@@ -141,6 +141,8 @@ pub fn template_for<'a>(site: &'a Site, route: &Route) -> &'a str {
 pub struct Extras {
     /// Size in bytes of each product datasheet, by (product id, language).
     pub datasheets: HashMap<(String, String), u64>,
+    /// Size in bytes of each brochure, by output path (`brochures/catalog.ru.pdf`).
+    pub brochures: HashMap<String, u64>,
 }
 
 /// A product as templates see it (the `product` of `product.html`).
@@ -201,6 +203,14 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
         }),
     );
     map.insert("languages".into(), cx.languages(route));
+    // The desk that answers in this language: its `contact_email`, else the message.
+    let contact = site
+        .config
+        .language(lang)
+        .and_then(|l| l.contact_email.clone())
+        .or_else(|| cx.message("company-email"))
+        .filter(|e| !e.is_empty());
+    map.insert("contact_email".into(), Value::from(contact));
     // Text, not a number: Fluent would format a number year as "2,026".
     map.insert(
         "build".into(),
@@ -362,29 +372,26 @@ impl<'a> Cx<'a> {
     fn alternates(&self, route: &Route) -> Value {
         let site = self.site;
         let default = self.default();
-        let (per_lang, x_default): (Vec<Route>, Route) = match route {
+        let per_lang: Vec<Route> = match route {
             Route::NotFound | Route::Sitemap | Route::Robots | Route::Alias { .. } => {
                 return json!([]);
             }
-            Route::Chooser => (
-                site.config
-                    .languages
-                    .iter()
-                    .map(|l| Route::Home {
-                        lang: l.code.clone(),
-                    })
-                    .collect(),
-                Route::Chooser,
-            ),
-            _ => (
-                site.config
-                    .languages
-                    .iter()
-                    .map(|l| route.with_lang(&l.code))
-                    .collect(),
-                route.with_lang(default),
-            ),
+            Route::Chooser => site
+                .config
+                .languages
+                .iter()
+                .map(|l| Route::Home {
+                    lang: l.code.clone(),
+                })
+                .collect(),
+            _ => site
+                .config
+                .languages
+                .iter()
+                .map(|l| route.with_lang(&l.code))
+                .collect(),
         };
+        let x_default = route.x_default(default);
         let mut list: Vec<Value> = per_lang
             .iter()
             .map(|r| {
@@ -855,6 +862,36 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The printed catalogs of this language, each with its URL, title and size, for the
+    /// download links of the home page and the product list. Empty without PDFs.
+    fn catalogs(&self) -> TValue {
+        let site = self.site;
+        let list: Vec<Value> = site
+            .config
+            .brochures
+            .iter()
+            .enumerate()
+            .filter_map(|(index, b)| {
+                let job = crate::print::PrintJob::Brochure {
+                    index,
+                    lang: self.lang.to_string(),
+                };
+                let path = job.output_file(site);
+                depend::read(|| Input::Brochure(path.clone()));
+                let bytes = *self.extras.brochures.get(&path)?;
+                let kb = (bytes as f64 / 1024.0).ceil();
+                Some(json!({
+                    "url": format!("{}{path}", site.config.base_path),
+                    "title": self.message(&b.title).unwrap_or_default(),
+                    "bytes": bytes,
+                    "kb": kb,
+                    "size": site.formats(self.lang).map_or_else(|| kb.to_string(), |f| f.numbers.format(kb, Some(0))),
+                }))
+            })
+            .collect();
+        TValue::from(tv(&Value::Array(list)))
+    }
+
     /// The variables only this kind of page has.
     fn page_data(&self, route: &Route) -> Vec<(&'static str, TValue)> {
         let site = self.site;
@@ -891,6 +928,7 @@ impl<'a> Cx<'a> {
                         ),
                     ),
                     ("featured", products(&mut featured.into_iter())),
+                    ("catalogs", self.catalogs()),
                     (
                         "latest_news",
                         TValue::from(
@@ -903,27 +941,32 @@ impl<'a> Cx<'a> {
                     ),
                 ]
             }
-            Route::Products { .. } => vec![(
-                "categories",
-                TValue::from(
-                    site.categories
-                        .iter()
-                        .map(|c| {
-                            depend::read(|| Input::CategoryMembers(c.id.clone()));
-                            extend(
-                                &self.category_card_value(c),
-                                // The first page's worth: with thousands of products, the
-                                // whole catalog on one page was 4 MB; each category links to its
-                                // own paginated pages for the rest.
-                                vec![(
-                                    "products",
-                                    products(&mut site.products_in(&c.id).take(PRODUCTS_PER_PAGE)),
-                                )],
-                            )
-                        })
-                        .collect::<Vec<_>>(),
+            Route::Products { .. } => vec![
+                ("catalogs", self.catalogs()),
+                (
+                    "categories",
+                    TValue::from(
+                        site.categories
+                            .iter()
+                            .map(|c| {
+                                depend::read(|| Input::CategoryMembers(c.id.clone()));
+                                extend(
+                                    &self.category_card_value(c),
+                                    // The first page's worth: with thousands of products, the
+                                    // whole catalog on one page was 4 MB; each category links to its
+                                    // own paginated pages for the rest.
+                                    vec![(
+                                        "products",
+                                        products(
+                                            &mut site.products_in(&c.id).take(PRODUCTS_PER_PAGE),
+                                        ),
+                                    )],
+                                )
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
                 ),
-            )],
+            ],
             Route::Product { id, .. } => vec![(
                 "product",
                 site.product(id)

@@ -31,7 +31,7 @@ pub fn sitemap(site: &Site) -> String {
         }
         out.push_str(&format!(
             "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-            xml_escape(&site.permalink(&route.with_lang(&site.config.default_language)))
+            xml_escape(&site.permalink(&route.x_default(&site.config.default_language)))
         ));
         out.push_str("  </url>\n");
     }

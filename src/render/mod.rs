@@ -543,6 +543,28 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
             },
         );
     }
+    // `mailto(to=…, subject=…, body=…)`: a mailto URL with its subject and body encoded as
+    // RFC 6068 asks (UTF-8, percent-encoded, line breaks as CRLF), so a Russian or Chinese
+    // subject arrives intact in every mail program.
+    tera.register_function(
+        "mailto",
+        |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let to: &str = kwargs.must_get::<&str>("to")?;
+            let mut url = format!("mailto:{}", mailto_encode(to, true));
+            let mut sep = '?';
+            for field in ["subject", "body"] {
+                if let Some(text) = kwargs.get::<&str>(field)? {
+                    let text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+                    url.push(sep);
+                    url.push_str(field);
+                    url.push('=');
+                    url.push_str(&mailto_encode(&text, false));
+                    sep = '&';
+                }
+            }
+            Ok(Value::from(url))
+        },
+    );
     {
         // Optional pictures (the logo): a theme can offer a text fallback.
         let site = Arc::clone(site);
@@ -592,9 +614,39 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
     }
 }
 
+/// Percent-encodes `text` for a mailto URL: everything but unreserved characters (and `@`
+/// in the address) is escaped, so `&`, `?`, `#` and `%` in a product name cannot end a field.
+fn mailto_encode(text: &str, address: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~')
+            || (address && b == b'@');
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mailto_fields_are_encoded_so_nothing_ends_them_early() {
+        assert_eq!(
+            mailto_encode("ru-desk@x.example", true),
+            "ru-desk@x.example"
+        );
+        assert_eq!(
+            mailto_encode("A&B?c=d #1 100%", false),
+            "A%26B%3Fc%3Dd%20%231%20100%25"
+        );
+        assert_eq!(mailto_encode("Цена", false), "%D0%A6%D0%B5%D0%BD%D0%B0");
+    }
 
     #[test]
     fn control_characters_never_reach_html_or_xml() {

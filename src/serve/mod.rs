@@ -498,6 +498,10 @@ impl Preview {
             };
             jobs.contains_key(&job.output_file(&site))
         });
+        state
+            .extras
+            .brochures
+            .retain(|path, _| jobs.contains_key(path));
         drop(plan_span);
         let fingerprint_span = crate::trace::span("serve: fingerprints");
         let extras = state.extras.clone();

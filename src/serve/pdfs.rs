@@ -267,12 +267,21 @@ impl Preview {
                     {
                         continue;
                     }
-                    if let PrintJob::Datasheet { id, lang } = &job {
-                        state
-                            .extras
-                            .datasheets
-                            .insert((id.clone(), lang.clone()), pdf.bytes.len() as u64);
-                        sizes.push(Input::Datasheet(id.clone(), lang.clone()));
+                    match &job {
+                        PrintJob::Datasheet { id, lang } => {
+                            state
+                                .extras
+                                .datasheets
+                                .insert((id.clone(), lang.clone()), pdf.bytes.len() as u64);
+                            sizes.push(Input::Datasheet(id.clone(), lang.clone()));
+                        }
+                        PrintJob::Brochure { .. } => {
+                            state
+                                .extras
+                                .brochures
+                                .insert(path.clone(), pdf.bytes.len() as u64);
+                            sizes.push(Input::Brochure(path.clone()));
+                        }
                     }
                     if !pdf.from_cache {
                         typeset += 1;

@@ -49,9 +49,21 @@ spec-parameter = Parameter
 spec-value = Value
 spec-unit = Unit
 product-inquiry = Request a quote
+quote-subject = Price request: { $model }
+quote-body =
+    Hello,
+
+    please send us a quotation for:
+    { $model }
+    { $url }
+
+    Quantity:
+    Delivery to (city, country):
+    Company and contact person:
 related-news = Related news
 back-to-category = More { $category }
 datasheet-download = Download datasheet (PDF, { $size } KB)
+catalog-download = Download the { $title } (PDF, { $size } KB)
 
 ## News
 news-list-title = Articles

@@ -51,9 +51,21 @@ spec-parameter = Параметр
 spec-value = Значение
 spec-unit = Ед. изм.
 product-inquiry = Запросить цену
+quote-subject = Запрос цены: { $model }
+quote-body =
+    Здравствуйте!
+
+    Просим прислать коммерческое предложение на модель:
+    { $model }
+    { $url }
+
+    Количество:
+    Доставка в (город, страна):
+    Компания и контактное лицо:
 related-news = Новости по теме
 back-to-category = Все модели: { $category }
 datasheet-download = Скачать технический лист (PDF, { $size } КБ)
+catalog-download = Скачать: { $title } (PDF, { $size } КБ)
 
 ## Новости
 news-list-title = Статьи

@@ -39,9 +39,21 @@ spec-parameter = 参数
 spec-value = 数值
 spec-unit = 单位
 product-inquiry = 询价
+quote-subject = 询价：{ $model }
+quote-body =
+    您好！
+
+    请提供以下产品的报价：
+    { $model }
+    { $url }
+
+    数量：
+    交货地点（城市、国家）：
+    公司及联系人：
 related-news = 相关新闻
 back-to-category = 更多{ $category }
 datasheet-download = 下载产品资料（PDF，{ $size } KB）
+catalog-download = 下载{ $title }（PDF，{ $size } KB）
 
 ## 新闻
 news-list-title = 文章列表

@@ -1,0 +1,188 @@
+//! What a buyer uses to act on a page: the quote request, the catalog download. Fixture sites
+//! are built and the HTML read as a mail program and a browser would read it.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// Decodes a percent-encoded mailto field.
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("hex");
+            out.push(u8::from_str_radix(hex, 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// The address, subject and body of a mailto URL.
+fn mailto(href: &str) -> (String, String, String) {
+    let rest = href.strip_prefix("mailto:").expect("a mailto link");
+    let (to, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut subject = String::new();
+    let mut body = String::new();
+    for field in query.split('&') {
+        match field.split_once('=') {
+            Some(("subject", v)) => subject = unescape(v),
+            Some(("body", v)) => body = unescape(v),
+            _ => {}
+        }
+    }
+    (unescape(to), subject, body)
+}
+
+fn set_russian_desk(root: &Path, email: &str) {
+    let path = root.join("brochure.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let text = text.replace(
+        "name = \"Русский\"",
+        &format!("name = \"Русский\"\ncontact_email = \"{email}\""),
+    );
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn request_a_quote_writes_the_mail_in_the_page_language_to_its_desk() {
+    let site = fixture("basic");
+    let root = site.path();
+    set_russian_desk(root, "ru-desk@fixture.example");
+    build_site(root).expect("build");
+    for (lang, to, subject, greeting) in [
+        ("en", "sales@fixture.example", "Price request: ", "Hello,"),
+        (
+            "ru",
+            "ru-desk@fixture.example",
+            "Запрос цены: ",
+            "Здравствуйте!",
+        ),
+        ("zh", "sales@fixture.example", "询价：", "您好！"),
+    ] {
+        let doc = html(root, &format!("{lang}/products/fe-25/index.html"));
+        let name = text_of(&select(&doc, "h1")[0]);
+        let link = select(&doc, "a.btn--quote");
+        assert_eq!(link.len(), 1, "{lang}: one quote link");
+        let href = link[0].attr("href").expect("href");
+        assert!(
+            !href.contains(' ') && !href.contains('\n'),
+            "{lang}: {href}"
+        );
+        let (address, subj, body) = mailto(href);
+        assert_eq!(address, to, "{lang}");
+        assert_eq!(subj, format!("{subject}{name}"), "{lang}");
+        assert!(body.starts_with(greeting), "{lang}: {body}");
+        assert!(body.contains(&name), "{lang}: names the model: {body}");
+        let url = format!("https://fixture.example/catalog/{lang}/products/fe-25/");
+        assert!(
+            body.contains(&format!("\r\n{url}\r\n")),
+            "{lang}: the page URL on its own line: {body:?}"
+        );
+        assert_eq!(
+            body.matches('\n').count(),
+            body.matches("\r\n").count(),
+            "{lang}: line breaks are CRLF"
+        );
+        // Every page's e-mail link goes to the same desk.
+        let footer: Vec<_> = select(&doc, "footer a[href^=\"mailto:\"]");
+        assert_eq!(
+            footer[0].attr("href"),
+            Some(format!("mailto:{to}").as_str()),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn a_hostile_product_name_cannot_break_out_of_the_quote_mail() {
+    let site = fixture("basic");
+    let root = site.path();
+    let path = root.join("content/products/fe-25.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        text.replace(
+            "FE-25 Electric Forklift",
+            "FE-25 &cc=evil@x.example?bcc=a#b 100%",
+        ),
+    )
+    .expect("write");
+    build_site(root).expect("build");
+    let doc = html(root, "en/products/fe-25/index.html");
+    let href = select(&doc, "a.btn--quote")[0]
+        .attr("href")
+        .expect("href")
+        .to_string();
+    let (to, subject, _) = mailto(&href);
+    assert_eq!(to, "sales@fixture.example");
+    assert_eq!(
+        subject,
+        "Price request: FE-25 &cc=evil@x.example?bcc=a#b 100%"
+    );
+    assert!(!href.contains("&cc=") && !href.contains('#'), "{href}");
+}
+
+#[test]
+fn a_bad_contact_email_is_a_located_error_and_the_site_stays() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("first build");
+    let before = snapshot(&root.join("public"));
+    set_russian_desk(root, "ru desk@fixture.example?cc=x");
+    let failure = build_site(root).expect_err("a bad address");
+    let e = failure.errors().next().expect("error");
+    assert_eq!(e.location.file, "brochure.toml");
+    assert!(e.location.line > 1, "{e}");
+    assert!(e.message.contains("is not an e-mail address"), "{e}");
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("ru-sales@example.com")
+    );
+    assert_eq!(before, snapshot(&root.join("public")), "nothing was lost");
+}
+
+#[test]
+fn the_catalog_is_linked_from_the_home_page_and_the_product_list_with_its_size() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    for (lang, label) in [
+        ("en", "Download the Product Catalog (PDF, "),
+        ("ru", "Скачать: Каталог продукции (PDF, "),
+        ("zh", "下载产品样本（PDF，"),
+    ] {
+        let pdf = format!("brochures/catalog.{lang}.pdf");
+        let bytes = std::fs::metadata(root.join("public").join(&pdf))
+            .expect("the catalog exists")
+            .len();
+        let kb = bytes.div_ceil(1024);
+        for page in [
+            format!("{lang}/index.html"),
+            format!("{lang}/products/index.html"),
+        ] {
+            let doc = html(root, &page);
+            let links: Vec<_> = select(&doc, "a[type=\"application/pdf\"]")
+                .into_iter()
+                .filter(|a| a.attr("href") == Some(format!("/catalog/{pdf}").as_str()))
+                .collect();
+            assert_eq!(links.len(), 1, "{page}: one link to {pdf}");
+            let text = text_of(&links[0]);
+            assert!(text.starts_with(label), "{page}: {text}");
+            // The size as the locale writes numbers, e.g. "1,234" or "1 234".
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            assert_eq!(digits, kb.to_string(), "{page}: {text} for {bytes} bytes");
+        }
+    }
+    // Without PDFs there is nothing to download, and no link.
+    build_site_no_pdf(root).expect("build without PDFs");
+    let doc = html(root, "en/index.html");
+    assert!(select(&doc, "a[href$=\".pdf\"]").is_empty());
+}
