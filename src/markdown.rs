@@ -105,6 +105,9 @@ pub fn render(
     let mut in_dropped_image = 0usize;
     // A photo shown as `<picture>`: its data and title, and its alt text as it is read.
     let mut in_picture: Option<(crate::images::Responsive, String, String)> = None;
+    // Text inside these is not body text: alt text of images, code.
+    let mut in_image = 0usize;
+    let mut in_code_block = false;
     let mut events = Vec::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let event = match event {
@@ -149,12 +152,15 @@ pub fn render(
                     in_picture = Some((p, title.to_string(), String::new()));
                     continue;
                 }
-                Some(dest_url) => Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
+                Some(dest_url) => {
+                    in_image += 1;
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
                 None => {
                     in_dropped_image += 1;
                     continue;
@@ -178,6 +184,22 @@ pub fn render(
                 continue;
             }
             _ if in_picture.is_some() => continue,
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                Event::End(TagEnd::Image)
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code_block = true;
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                Event::End(TagEnd::CodeBlock)
+            }
+            // Model numbers in body text break at their hyphen ("SQ-" / "MT60"): kept whole.
+            Event::Text(t) if in_image == 0 && !in_code_block && t.contains('-') => {
+                Event::Html(CowStr::from(crate::render::keep_model_numbers_whole(&t)))
+            }
             // Wide tables scroll inside their own box on phones instead of squeezing words.
             Event::Start(Tag::Table(alignments)) => {
                 events.push(Event::Html(CowStr::from("<div class=\"table-scroll\">")));
@@ -302,6 +324,21 @@ mod tests {
         assert!(r.html.contains("there"));
         let r = md("<em>ok</em>\n", true);
         assert!(r.html.contains("<em>ok</em>"));
+    }
+
+    #[test]
+    fn model_numbers_in_body_text_do_not_break_at_their_hyphen() {
+        let r = md(
+            "Гости осмотрели SQ-MT60 (и SQ-EX700), а не кто-то ещё & x.\n\n![SQ-MT60 photo](/images/a.svg)\n\n```\nSQ-MT60\n```\n",
+            false,
+        );
+        assert!(
+            r.html.contains(r#"осмотрели <span class="nobr">SQ-MT60</span> (и <span class="nobr">SQ-EX700</span>), а не кто-то ещё &amp; x."#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"alt="SQ-MT60 photo""#), "{}", r.html);
+        assert!(r.html.contains("<code>SQ-MT60\n</code>"), "{}", r.html);
     }
 
     #[test]

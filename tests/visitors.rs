@@ -186,3 +186,27 @@ fn the_catalog_is_linked_from_the_home_page_and_the_product_list_with_its_size()
     let doc = html(root, "en/index.html");
     assert!(select(&doc, "a[href$=\".pdf\"]").is_empty());
 }
+
+#[test]
+fn phones_read_the_name_before_the_picture_and_dates_and_sizes_do_not_break() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    let page = read(root, "ru/products/fe-25/index.html");
+    let h1 = page.find("<h1").expect("h1");
+    let picture = page.find("product-hero__pictures").expect("pictures");
+    assert!(h1 < picture, "the name comes first in reading order");
+    // A date keeps its day, month, year and "г." on one line.
+    let news = read(root, "ru/news/visit/index.html");
+    let doc = scraper::Html::parse_document(&news);
+    let time = text_of(&select(&doc, ".eyebrow time")[0]);
+    assert!(!time.contains(' '), "only no-break spaces: {time:?}");
+    // A count and its noun, a size and its unit: joined by a no-break space.
+    let list = read(root, "ru/products/index.html");
+    assert!(list.contains("\u{a0}КБ)"), "the catalog size and its unit");
+    assert!(!list.contains(" КБ)"));
+    // The list introduces the products, not the company tagline again.
+    let doc = scraper::Html::parse_document(&list);
+    let lead = text_of(&select(&doc, ".page-head .lead")[0]);
+    assert!(lead.starts_with("Вся наша техника"), "{lead}");
+}

@@ -71,9 +71,15 @@ impl DateFormat {
         Ok(DateFormat { formatter })
     }
 
+    /// The date as the locale writes it, never broken across lines: its spaces are no-break
+    /// spaces ("15 сентября 2026 г." must not leave "г." alone on the next line).
     pub fn format(&self, year: i32, month: u8, day: u8) -> String {
         match Date::try_new_iso(year, month, day) {
-            Ok(date) => self.formatter.format(&date).to_string(),
+            Ok(date) => self
+                .formatter
+                .format(&date)
+                .to_string()
+                .replace(' ', "\u{a0}"),
             Err(_) => format!("{year:04}-{month:02}-{day:02}"),
         }
     }
@@ -101,7 +107,7 @@ mod tests {
     fn dates_follow_the_locale() {
         assert_eq!(
             DateFormat::new("en-US").unwrap().format(2026, 9, 15),
-            "September 15, 2026"
+            "September\u{a0}15,\u{a0}2026"
         );
         assert_eq!(
             DateFormat::new("zh-CN").unwrap().format(2026, 9, 15),
@@ -109,7 +115,7 @@ mod tests {
         );
         assert_eq!(
             DateFormat::new("ru-RU").unwrap().format(2026, 9, 15),
-            "15 сентября 2026\u{202f}г."
+            "15\u{a0}сентября\u{a0}2026\u{202f}г."
         );
     }
 }

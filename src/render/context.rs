@@ -339,6 +339,13 @@ impl<'a> Cx<'a> {
                 })
                 .unwrap_or_default()
             }
+            // The product list says what it lists, not the company's tagline again.
+            Route::Products { .. } => (
+                String::new(),
+                self.message("products-intro")
+                    .or_else(|| self.message("company-tagline"))
+                    .unwrap_or_default(),
+            ),
             _ => (
                 String::new(),
                 self.message("company-tagline").unwrap_or_default(),

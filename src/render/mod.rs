@@ -412,24 +412,29 @@ pub(crate) fn lang_html(text: &str, text_lang: &str, page_lang: &str) -> String 
 }
 
 /// Escapes `text`, wrapping model numbers such as `SQ-MT60E` in `<span class="nobr">` so a
-/// narrow heading never breaks them at the hyphen ("SQ-" / "MT60E").
-fn keep_model_numbers_whole(text: &str) -> String {
+/// narrow heading or paragraph never breaks them at the hyphen ("SQ-" / "MT60E"). Punctuation
+/// around a model number ("(SQ-MT60E),") stays outside the span.
+pub(crate) fn keep_model_numbers_whole(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        let model = word.contains('-')
-            && word.chars().any(|c| c.is_ascii_digit())
-            && word
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let model = core.contains('-')
+            && core.chars().any(|c| c.is_ascii_digit())
+            && core
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-./".contains(c));
-        if model {
-            out.push_str("<span class=\"nobr\">");
-            out.push_str(&escape(word));
-            out.push_str("</span>");
-        } else {
-            out.push_str(&escape(word));
+        match word.find(core) {
+            Some(start) if model => {
+                out.push_str(&escape(&word[..start]));
+                out.push_str("<span class=\"nobr\">");
+                out.push_str(&escape(core));
+                out.push_str("</span>");
+                out.push_str(&escape(&word[start + core.len()..]));
+            }
+            _ => out.push_str(&escape(word)),
         }
     }
     out

@@ -25,17 +25,18 @@ all-news = All news
 ## Counts
 product-count =
     { $count ->
-        [one] { $count } product
-       *[other] { $count } products
+        [one] { $count } product
+       *[other] { $count } products
     }
 article-count =
     { $count ->
-        [one] { $count } article
-       *[other] { $count } articles
+        [one] { $count } article
+       *[other] { $count } articles
     }
 
 ## Product lists and categories
 products-jump-label = Jump to a category
+products-intro = Every machine we build, by category, with its specifications and a datasheet to download.
 category-products-title = Products in { $category }
 no-products = There are no products in this category yet.
 
@@ -62,7 +63,7 @@ quote-body =
     Company and contact person:
 related-news = Related news
 back-to-category = More { $category }
-datasheet-download = Download datasheet (PDF, { $size } KB)
+datasheet-download = Download datasheet (PDF, { $size } KB)
 catalog-download = Download the { $title } (PDF, { $size } KB)
 
 ## News

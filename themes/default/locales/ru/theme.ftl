@@ -23,21 +23,22 @@ all-news = Все новости
 ## Количества
 product-count =
     { $count ->
-        [one] { $count } товар
-        [few] { $count } товара
-        [many] { $count } товаров
-       *[other] { $count } товара
+        [one] { $count } товар
+        [few] { $count } товара
+        [many] { $count } товаров
+       *[other] { $count } товара
     }
 article-count =
     { $count ->
-        [one] { $count } статья
-        [few] { $count } статьи
-        [many] { $count } статей
-       *[other] { $count } статьи
+        [one] { $count } статья
+        [few] { $count } статьи
+        [many] { $count } статей
+       *[other] { $count } статьи
     }
 
 ## Списки продукции и категории
 products-jump-label = Перейти к категории
+products-intro = Вся наша техника по категориям: характеристики и технические листы для скачивания.
 category-products-title = Продукция в категории «{ $category }»
 no-products = В этой категории пока нет продукции.
 
@@ -64,7 +65,7 @@ quote-body =
     Компания и контактное лицо:
 related-news = Новости по теме
 back-to-category = Все модели: { $category }
-datasheet-download = Скачать технический лист (PDF, { $size } КБ)
+datasheet-download = Скачать технический лист (PDF, { $size } КБ)
 catalog-download = Скачать: { $title } (PDF, { $size } КБ)
 
 ## Новости
@@ -100,7 +101,7 @@ not-found-products = Перейти в каталог
 ## Печать: каталоги и технические листы
 brochure-catalog-title = Каталог продукции
 brochure-contents = Содержание
-brochure-scan-qr = Подробнее — отсканируйте код
+brochure-scan-qr = Подробнее — отсканируйте код
 datasheet-online = Подробное описание, другие языки и актуальные данные на сайте:
 
 ## Product pictures: the gallery, and the link to a picture's large copy (zoom)
