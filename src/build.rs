@@ -42,6 +42,10 @@ pub struct BuildReport {
     pub photos_encoded: usize,
     /// Photos read to be hashed; the others were known unchanged by their size and time.
     pub photos_hashed: usize,
+    /// Pages in the search index (0 when `[search] enabled = false`), and whether the index
+    /// came from the build cache (no indexed page changed).
+    pub search_pages: usize,
+    pub search_from_cache: bool,
     /// Cache entries that could not be stored (the build itself is complete).
     pub cache_write_errors: usize,
     pub files: usize,
@@ -141,6 +145,10 @@ pub struct RenderSummary {
     pub photos: usize,
     pub photos_encoded: usize,
     pub photos_hashed: usize,
+    /// Pages in the search index, and the index's files (none when search is off).
+    pub search_pages: usize,
+    pub search_files: usize,
+    pub search_from_cache: bool,
 }
 
 /// Loads and validates the site model.
@@ -248,6 +256,12 @@ pub fn render(
         }
         summary.paths.push(path);
     }
+    if site.config.search.enabled {
+        let indexed = crate::search::index(site, &routes, sink, cache).map_err(|d| vec![d])?;
+        summary.search_pages = indexed.pages;
+        summary.search_files = indexed.files;
+        summary.search_from_cache = indexed.from_cache;
+    }
     Ok(summary)
 }
 
@@ -334,6 +348,16 @@ pub struct Rendered {
 struct Memory(std::sync::Mutex<Vec<Output>>);
 
 impl Sink for Memory {
+    fn get(&self, rel: &str) -> std::io::Result<Vec<u8>> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned"))?
+            .iter()
+            .find(|o| o.path == rel)
+            .map(|o| o.bytes.clone())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, rel.to_string()))
+    }
+
     fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
         let bytes = if rel.ends_with(".pdf") {
             Vec::new()
@@ -590,7 +614,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         }
         return Err(fail(warnings));
     }
-    let mut files = summary.paths.len();
+    let mut files = summary.paths.len() + summary.search_files;
     let (photos, photos_encoded, photos_hashed) = (
         summary.photos,
         summary.photos_encoded,
@@ -614,6 +638,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
     let _ = cache.prune(crate::images::CACHE_KIND_WEB);
     let _ = cache.prune(crate::images::CACHE_KIND_STAMP);
+    crate::search::prune(&cache);
     Ok(BuildReport {
         output,
         languages: site.config.languages.len(),
@@ -623,6 +648,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         photos,
         photos_encoded,
         photos_hashed,
+        search_pages: summary.search_pages,
+        search_from_cache: summary.search_from_cache,
         cache_write_errors: stats.write_errors,
         files,
         warnings,

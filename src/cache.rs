@@ -63,6 +63,17 @@ impl KeyBuilder {
         b
     }
 
+    /// A key for outputs whose maker is versioned by hand in `version`, not by this build
+    /// of the tool: photo copies, which take minutes to make again for a large catalog and
+    /// must survive an upgrade that changed only templates or other code. Whoever changes
+    /// what such an output contains must change `version`.
+    pub fn versioned(kind: &str, version: &str) -> Self {
+        let mut b = KeyBuilder(Sha256::new());
+        b.str("version", version);
+        b.str("kind", kind);
+        b
+    }
+
     pub fn bytes(&mut self, label: &str, bytes: &[u8]) -> &mut Self {
         self.0.update((label.len() as u64).to_le_bytes());
         self.0.update(label.as_bytes());
@@ -262,6 +273,35 @@ impl Cache {
     }
 }
 
+/// Several named files as one cache entry (the web copies of a photo, the search index):
+/// `[name length u32][name][length u64][bytes]…`.
+pub fn pack_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, bytes) in files {
+        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+/// The files of a [`pack_files`] entry; `None` when it is not one.
+pub fn unpack_files(mut data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    while !data.is_empty() {
+        let (len, rest) = data.split_at_checked(4)?;
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        let (name, rest) = rest.split_at_checked(len)?;
+        let (size, rest) = rest.split_at_checked(8)?;
+        let size = usize::try_from(u64::from_le_bytes(size.try_into().ok()?)).ok()?;
+        let (bytes, rest) = rest.split_at_checked(size)?;
+        files.push((String::from_utf8(name.to_vec()).ok()?, bytes.to_vec()));
+        data = rest;
+    }
+    Some(files)
+}
+
 fn parse_hex(name: &str) -> Option<Key> {
     if name.len() != 64 {
         return None;
@@ -354,6 +394,18 @@ impl BuildLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_files_come_back_whole_and_a_cut_entry_is_refused() {
+        let files = vec![
+            ("pagefind.js".to_string(), b"x".to_vec()),
+            ("index/ru_1.pf_index".to_string(), vec![0; 300]),
+        ];
+        let packed = pack_files(&files);
+        assert_eq!(unpack_files(&packed), Some(files));
+        assert_eq!(unpack_files(&packed[..packed.len() - 1]), None);
+        assert_eq!(unpack_files(&[1, 0]), None);
+    }
 
     fn key(text: &str) -> Key {
         let mut b = KeyBuilder::new("test");

@@ -132,6 +132,22 @@ struct RawConfig {
     brochures: Vec<BrochureConfig>,
     #[serde(default)]
     images: ImagesConfig,
+    #[serde(default)]
+    search: SearchConfig,
+}
+
+/// `[search]`: the full-text search index (see `crate::search`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Build the index and show the search box (on by default).
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
 }
 
 /// `[images]`: the copies made of product photos (see `crate::images`).
@@ -176,6 +192,7 @@ pub struct Config {
     /// Printed brochures; never empty (a default `catalog` when the file lists none).
     pub brochures: Vec<BrochureConfig>,
     pub images: ImagesConfig,
+    pub search: SearchConfig,
 }
 
 impl Config {
@@ -403,6 +420,7 @@ impl Config {
             languages: raw.languages,
             markdown: raw.markdown,
             images,
+            search: raw.search,
             brochures,
         })
     }

@@ -32,6 +32,7 @@ pub mod print;
 pub mod render;
 pub mod reuse;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;

@@ -126,6 +126,14 @@ fn normalize(path: &Path) -> PathBuf {
 pub trait Sink: Sync {
     /// Stores one output at `rel` (relative to the output folder).
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// An output stored earlier (the search index reads the pages back, in plan order).
+    fn get(&self, rel: &str) -> io::Result<Vec<u8>> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!("`{rel}` cannot be read back from this output"),
+        ))
+    }
 }
 
 /// A fresh folder next to the output folder that receives the new site file by file, then
@@ -253,6 +261,10 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         std::fs::write(self.target(rel)?, bytes)
+    }
+
+    fn get(&self, rel: &str) -> io::Result<Vec<u8>> {
+        std::fs::read(self.target(rel)?)
     }
 }
 

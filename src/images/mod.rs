@@ -132,6 +132,9 @@ pub struct Responsive {
     pub mime: &'static str,
     /// The largest copy (the zoom link).
     pub large: String,
+    /// The smallest WebP copy (the drawing itself for drawings): search results and other
+    /// thumbnails a script shows.
+    pub thumb: String,
     /// The social preview (absolute URL made by the template from `site.base_url`).
     pub social: Option<String>,
     pub social_width: Option<u32>,
@@ -156,6 +159,7 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
                 "image/gif"
             },
             large: url(rel),
+            thumb: url(rel),
             social: None,
             social_width: None,
             social_height: None,
@@ -190,6 +194,11 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
             "image/jpeg"
         },
         large: url(&output_path(rel, probe, Variant::Fallback(largest))),
+        thumb: url(&output_path(
+            rel,
+            probe,
+            Variant::Webp(widths.first().copied().unwrap_or(largest)),
+        )),
         social: Some(url(&output_path(rel, probe, Variant::Social))),
         social_width: Some(sw),
         social_height: Some(sh),
@@ -315,7 +324,7 @@ impl FileStamp {
     fn of(path: &std::path::Path) -> Option<FileStamp> {
         let meta = std::fs::metadata(path).ok()?;
         let modified = meta.modified().ok()?;
-        let mut k = KeyBuilder::new(CACHE_KIND_STAMP);
+        let mut k = KeyBuilder::versioned(CACHE_KIND_STAMP, ENCODERS);
         k.bytes("path", path.as_os_str().as_encoded_bytes())
             .str("len", &meta.len().to_string())
             .str("modified", &format!("{modified:?}"));
@@ -366,7 +375,7 @@ impl FileStamp {
 
 /// The cache key of a photo's web copies: its bytes, the settings and the encoders.
 fn web_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
-    let mut k = KeyBuilder::new(CACHE_KIND_WEB);
+    let mut k = KeyBuilder::versioned(CACHE_KIND_WEB, ENCODERS);
     k.key("source", source)
         .str("settings", &format!("{settings:?} {probe:?}"))
         .str("encoders", ENCODERS);
@@ -374,53 +383,21 @@ fn web_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
 }
 
 fn print_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
-    let mut k = KeyBuilder::new(CACHE_KIND_PRINT);
+    let mut k = KeyBuilder::versioned(CACHE_KIND_PRINT, ENCODERS);
     k.key("source", source)
         .str(
             "settings",
-            // print/2: transparency is flattened to JPEG, not kept as PNG.
-            &format!(
-                "print/2 {} {PRINT_QUALITY} {probe:?}",
-                settings.print_long_side
-            ),
+            &format!("{} {PRINT_QUALITY} {probe:?}", settings.print_long_side),
         )
         .str("encoders", ENCODERS);
     k.finish()
 }
 
-/// Versions of the code that makes the bytes: a new encoder makes new entries.
-const ENCODERS: &str = concat!(
-    "brochure ",
-    env!("CARGO_PKG_VERSION"),
-    " images/1 libwebp-sys 0.14 jpeg-encoder 0.7 fast_image_resize 6.1 moxcms 0.8"
-);
-
-/// Web copies stored as one cache entry: `[name length u32][name][len u64][bytes]…`.
-fn pack(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (name, bytes) in files {
-        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        out.extend_from_slice(bytes);
-    }
-    out
-}
-
-fn unpack(mut data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut files = Vec::new();
-    while !data.is_empty() {
-        let (len, rest) = data.split_at_checked(4)?;
-        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
-        let (name, rest) = rest.split_at_checked(len)?;
-        let (size, rest) = rest.split_at_checked(8)?;
-        let size = usize::try_from(u64::from_le_bytes(size.try_into().ok()?)).ok()?;
-        let (bytes, rest) = rest.split_at_checked(size)?;
-        files.push((String::from_utf8(name.to_vec()).ok()?, bytes.to_vec()));
-        data = rest;
-    }
-    Some(files)
-}
+/// Versions of the code that makes the bytes: a new encoder makes new entries. The keys of
+/// photo copies use this instead of the tool's build hash (see [`KeyBuilder::versioned`]), so
+/// an upgrade of brochure does not re-encode every photo: **bump `images/N` whenever
+/// `make.rs`, `strip.rs` or the settings change what a copy contains.**
+const ENCODERS: &str = "brochure images/2 libwebp-sys 0.14 jpeg-encoder 0.7 fast_image_resize 6.1 moxcms 0.8 image 0.25 zune-jpeg 0.5 img-parts 0.4";
 
 /// What [`process`] did.
 #[derive(Debug, Default)]
@@ -468,7 +445,10 @@ pub fn web_copies(
     let settings = Settings::new(&site.config.images);
     let hash = site.pictures.source_hash(site, rel, location, cache)?;
     let key = web_key(&hash, probe, &settings);
-    if let Some(files) = cache.get(CACHE_KIND_WEB, &key).and_then(|d| unpack(&d)) {
+    if let Some(files) = cache
+        .get(CACHE_KIND_WEB, &key)
+        .and_then(|d| crate::cache::unpack_files(&d))
+    {
         return Ok((files, false));
     }
     let source = read_source(site, rel, location)?;
@@ -477,7 +457,7 @@ pub fn web_copies(
         .into_iter()
         .map(|(variant, bytes)| (output_path(rel, probe, variant), bytes))
         .collect();
-    cache.put(CACHE_KIND_WEB, &key, &pack(&files));
+    cache.put(CACHE_KIND_WEB, &key, &crate::cache::pack_files(&files));
     Ok((files, true))
 }
 
@@ -633,12 +613,5 @@ mod tests {
                 .as_deref()
                 .is_some_and(|s| s.ends_with("/images/b-400w.png 400w"))
         );
-    }
-
-    #[test]
-    fn packed_files_unpack() {
-        let files = vec![("a".to_string(), vec![1, 2, 3]), ("bc".to_string(), vec![])];
-        assert_eq!(unpack(&pack(&files)), Some(files));
-        assert_eq!(unpack(&[1, 0]), None);
     }
 }

@@ -200,6 +200,8 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
             "base_path": site.config.base_path,
             "default_language": default,
             "generator": concat!("brochure ", env!("CARGO_PKG_VERSION")),
+            // Whether the build writes a search index (the theme shows its search box).
+            "search": site.config.search.enabled,
         }),
     );
     map.insert("languages".into(), cx.languages(route));

@@ -6,61 +6,14 @@
 //   - nothing moves while the pictures arrive, on a slow connection too (no layout shift);
 //   - the zoom is a plain link: Tab reaches it, Enter opens the largest copy.
 // Run by .ci/run after `cargo test` (needs chromium and `npm ci` in this folder).
-import { chromium } from "playwright-core";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { buildExample, check, launch, serveStatic } from "./lib.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../..");
-const bin = process.env.BROCHURE_BIN || path.join(repo, "target/debug/brochure");
-const out = fs.mkdtempSync(path.join(os.tmpdir(), "brochure-photos-"));
-
-const fail = (message) => {
-  console.error(`FAIL: ${message}`);
-  process.exitCode = 1;
-  throw new Error(message);
-};
-const check = (ok, message) => ok || fail(message);
-
-const built = spawnSync(bin, ["build", "--no-pdf", "--root", repo, "--output", out], {
-  stdio: ["ignore", "inherit", "inherit"],
-});
-check(built.status === 0, `the example site did not build (${built.status})`);
-
-// A static file server, like the web server a company would put in front of `public/`.
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css",
-  ".js": "text/javascript",
-  ".svg": "image/svg+xml",
-  ".webp": "image/webp",
-  ".jpg": "image/jpeg",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".xml": "application/xml",
-  ".json": "application/json",
-};
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  let file = path.join(out, path.normalize(url));
-  if (!file.startsWith(out)) return res.writeHead(403).end();
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-  if (!fs.existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const out = buildExample("brochure-photos-");
+const { base, close } = await serveStatic(out);
 const productPage = `${base}/en/products/ex-700/`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
-});
+const browser = await launch();
 try {
   const report = [];
   for (const dpr of [1, 2, 3]) {
@@ -143,6 +96,6 @@ try {
   console.log(`photos: ${report.join("; ")}; zoom by keyboard opens the 1920 px copy`);
 } finally {
   await browser.close();
-  server.close();
+  close();
   fs.rmSync(out, { recursive: true, force: true });
 }

@@ -36,6 +36,10 @@ article-count =
 
 ## Product lists and categories
 products-jump-label = Jump to a category
+search-label = Search the site
+search-placeholder = Search machines and news
+search-results = Search results
+search-none = Nothing found. Try another word, or browse all products.
 products-intro = Every machine we build, by category, with its specifications and a datasheet to download.
 category-products-title = Products in { $category }
 no-products = There are no products in this category yet.

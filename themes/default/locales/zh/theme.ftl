@@ -26,6 +26,10 @@ article-count = { $count } 篇文章
 
 ## 产品列表与类别
 products-jump-label = 跳转到产品类别
+search-label = 站内搜索
+search-placeholder = 搜索产品和新闻
+search-results = 搜索结果
+search-none = 没有找到结果。请换一个词，或浏览全部产品。
 products-intro = 按类别浏览我们的全部产品，查看技术参数并下载产品资料。
 category-products-title = { $category }产品
 no-products = 该类别暂无产品。
