@@ -134,6 +134,17 @@ struct RawConfig {
     images: ImagesConfig,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    quote: QuoteConfig,
+}
+
+/// `[quote]`: how buyers ask for a price besides e-mail.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, Hash)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuoteConfig {
+    /// Where a plain HTML quote form on product pages posts (a form service or the company's
+    /// own endpoint). No form when unset: the mailto link alone.
+    pub form_action: Option<String>,
 }
 
 /// `[search]`: the full-text search index (see `crate::search`).
@@ -193,6 +204,7 @@ pub struct Config {
     pub brochures: Vec<BrochureConfig>,
     pub images: ImagesConfig,
     pub search: SearchConfig,
+    pub quote: QuoteConfig,
 }
 
 impl Config {
@@ -301,6 +313,22 @@ impl Config {
                     .with_hint("write it like en-US, zh-CN or ru-RU"),
                 );
             }
+        }
+        let bad_action = raw.quote.form_action.as_deref().is_some_and(|a| {
+            !(a.starts_with("https://") || a.starts_with("http://localhost"))
+                || a.contains(['"', '<', '>', ' '])
+        });
+        if bad_action {
+            errors.push(
+                Diagnostic::error(
+                    key_location(text, "form_action"),
+                    format!(
+                        "form_action `{}` is not an https:// address",
+                        raw.quote.form_action.as_deref().unwrap_or_default()
+                    ),
+                )
+                .with_hint("buyers' names and addresses must travel encrypted: use the https:// address your form service gives you"),
+            );
         }
         let default_language = match raw.default_language {
             Some(code) if seen.contains(&code) => code,
@@ -421,6 +449,7 @@ impl Config {
             markdown: raw.markdown,
             images,
             search: raw.search,
+            quote: raw.quote,
             brochures,
         })
     }

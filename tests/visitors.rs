@@ -210,3 +210,66 @@ fn phones_read_the_name_before_the_picture_and_dates_and_sizes_do_not_break() {
     let lead = text_of(&select(&doc, ".page-head .lead")[0]);
     assert!(lead.starts_with("Вся наша техника"), "{lead}");
 }
+
+#[test]
+fn a_configured_quote_form_posts_the_model_page_and_language_and_is_off_by_default() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    let doc = html(root, "ru/products/fe-25/index.html");
+    assert!(
+        select(&doc, "form[method=post]").is_empty(),
+        "off by default"
+    );
+    let config = root.join("brochure.toml");
+    let text = std::fs::read_to_string(&config).expect("read");
+    std::fs::write(
+        &config,
+        format!("{text}\n[quote]\nform_action = \"https://forms.example.com/f/abc\"\n"),
+    )
+    .expect("write");
+    build_site(root).expect("build with a form");
+    let doc = html(root, "ru/products/fe-25/index.html");
+    let form = select(&doc, ".quote-form form");
+    assert_eq!(form.len(), 1);
+    assert_eq!(
+        form[0].attr("action"),
+        Some("https://forms.example.com/f/abc")
+    );
+    assert_eq!(form[0].attr("method"), Some("post"));
+    let hidden = |name: &str| {
+        select(
+            &doc,
+            &format!(".quote-form input[type=hidden][name={name}]"),
+        )[0]
+        .attr("value")
+        .unwrap_or("")
+        .to_string()
+    };
+    assert_eq!(hidden("model"), text_of(&select(&doc, "h1")[0]));
+    assert_eq!(
+        hidden("page"),
+        "https://fixture.example/catalog/ru/products/fe-25/"
+    );
+    assert_eq!(hidden("language"), "ru");
+    // Every field has its label, in the page's language.
+    for field in select(&doc, ".quote-form :is(input:not([type=hidden]), textarea)") {
+        let id = field.attr("id").expect("id");
+        let label = select(&doc, &format!("label[for={id}]"));
+        assert_eq!(label.len(), 1, "{id}");
+    }
+    assert_eq!(
+        text_of(&select(&doc, "label[for=quote-email]")[0]),
+        "Эл. почта"
+    );
+    // Buyers' details travel encrypted, or the build says where to fix it.
+    std::fs::write(
+        &config,
+        format!("{text}\n[quote]\nform_action = \"http://forms.example.com/f/abc\"\n"),
+    )
+    .expect("write");
+    let failure = build_site(root).expect_err("plain http");
+    let e = failure.errors().next().expect("error");
+    assert_eq!(e.location.file, "brochure.toml");
+    assert!(e.message.contains("is not an https:// address"), "{e}");
+}

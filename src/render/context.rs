@@ -202,6 +202,8 @@ pub fn common(site: &Site, route: &Route) -> Map<String, Value> {
             "generator": concat!("brochure ", env!("CARGO_PKG_VERSION")),
             // Whether the build writes a search index (the theme shows its search box).
             "search": site.config.search.enabled,
+            // Where the product page's quote form posts; `none`: no form.
+            "quote_form": site.config.quote.form_action,
         }),
     );
     map.insert("languages".into(), cx.languages(route));

@@ -65,6 +65,13 @@ quote-body =
     Quantity:
     Delivery to (city, country):
     Company and contact person:
+quote-form-title = Ask for a price here
+quote-form-name = Your name
+quote-form-company = Company
+quote-form-email = E-mail
+quote-form-phone = Phone
+quote-form-message = Quantity, delivery city and anything else we should know
+quote-form-send = Send the request
 related-news = Related news
 back-to-category = More { $category }
 datasheet-download = Download datasheet (PDF, { $size } KB)

@@ -67,6 +67,13 @@ quote-body =
     Количество:
     Доставка в (город, страна):
     Компания и контактное лицо:
+quote-form-title = Запросить цену здесь
+quote-form-name = Ваше имя
+quote-form-company = Компания
+quote-form-email = Эл. почта
+quote-form-phone = Телефон
+quote-form-message = Количество, город доставки и всё, что нам нужно знать
+quote-form-send = Отправить запрос
 related-news = Новости по теме
 back-to-category = Все модели: { $category }
 datasheet-download = Скачать технический лист (PDF, { $size } КБ)

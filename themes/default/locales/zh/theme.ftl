@@ -55,6 +55,13 @@ quote-body =
     数量：
     交货地点（城市、国家）：
     公司及联系人：
+quote-form-title = 在线询价
+quote-form-name = 您的姓名
+quote-form-company = 公司
+quote-form-email = 电子邮箱
+quote-form-phone = 电话
+quote-form-message = 数量、交货城市及其他需要说明的信息
+quote-form-send = 提交询价
 related-news = 相关新闻
 back-to-category = 更多{ $category }
 datasheet-download = 下载产品资料（PDF，{ $size } KB）
