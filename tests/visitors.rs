@@ -273,3 +273,24 @@ fn a_configured_quote_form_posts_the_model_page_and_language_and_is_off_by_defau
     assert_eq!(e.location.file, "brochure.toml");
     assert!(e.message.contains("is not an https:// address"), "{e}");
 }
+
+#[test]
+fn the_logo_reserves_its_own_proportions_so_the_menu_does_not_move() {
+    let site = fixture("basic");
+    let root = site.path();
+    std::fs::write(
+        root.join("static/images/logo.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40"/></svg>"#,
+    )
+    .expect("write");
+    build_site(root).expect("build");
+    for page in ["en/index.html", "index.html"] {
+        let doc = html(root, page);
+        let logo = select(&doc, "img.brand__logo");
+        assert_eq!(
+            (logo[0].attr("width"), logo[0].attr("height")),
+            (Some("120"), Some("40")),
+            "{page}"
+        );
+    }
+}

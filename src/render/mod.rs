@@ -571,6 +571,27 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
         },
     );
     {
+        // `image_size(path=…)`: `{width, height}` of a picture in `static/` (an SVG's from its
+        // viewBox), so `<img width height>` reserve its real proportions and nothing moves
+        // when it arrives.
+        let site = Arc::clone(site);
+        tera.register_function(
+            "image_size",
+            move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+                let path: &str = kwargs.must_get::<&str>("path")?;
+                crate::depend::read(|| crate::depend::Input::AssetBytes(path.to_string()));
+                let rel = path.trim_start_matches('/');
+                let probe = site.probe(rel).map_err(|e| {
+                    tera::Error::message(format!("image_size `{path}`: {}", e.message))
+                })?;
+                let mut map = tera::value::Map::new();
+                map.insert("width".into(), Value::from(probe.width));
+                map.insert("height".into(), Value::from(probe.height));
+                Ok(Value::from(map))
+            },
+        );
+    }
+    {
         // Optional pictures (the logo): a theme can offer a text fallback.
         let site = Arc::clone(site);
         tera.register_function(

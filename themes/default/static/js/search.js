@@ -15,7 +15,6 @@ function el(tag, className, text) {
 
 function show(open) {
   box.hidden = !open;
-  input.setAttribute("aria-expanded", open ? "true" : "false");
 }
 
 // One result: thumbnail, title, category (or date), and two key specs or an excerpt.
