@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub no_pdf: bool,
     /// Neither read nor write the build cache: typeset every PDF.
     pub no_cache: bool,
+    /// No search index and no search box (what `serve` shows).
+    pub no_search: bool,
 }
 
 /// What a successful build did.
@@ -588,6 +590,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         base_url: options.base_url.clone(),
         keep_going: false,
         reuse: None,
+        no_search: options.no_search,
     };
     let (site, mut warnings) = load(root, load_options)?;
     let cache = if options.no_cache {

@@ -72,6 +72,9 @@ enum Command {
         /// Typeset every PDF again instead of reusing unchanged ones from .brochure-cache/.
         #[arg(long)]
         no_cache: bool,
+        /// Write no search index and show no search box.
+        #[arg(long)]
+        no_search: bool,
     },
     /// Preview the site at http://127.0.0.1:1111/, rebuilt and reloaded as sources change.
     Serve {
@@ -516,6 +519,7 @@ fn main() -> ExitCode {
             base_url,
             no_pdf,
             no_cache,
+            no_search,
         } => {
             let options = BuildOptions {
                 root: root.clone(),
@@ -525,6 +529,7 @@ fn main() -> ExitCode {
                 base_url,
                 no_pdf,
                 no_cache,
+                no_search,
             };
             match build(&options) {
                 Ok(report) => {

@@ -94,6 +94,9 @@ pub struct LoadOptions {
     pub keep_going: bool,
     /// Parses and Markdown kept from the previous load of the same site (`serve`).
     pub reuse: Option<std::sync::Arc<crate::reuse::Reuse>>,
+    /// No search index will be written (`serve` makes none): templates are told, so they
+    /// show no search box that would find nothing.
+    pub no_search: bool,
 }
 
 /// A text pre-rendered to HTML for one language.
@@ -255,6 +258,9 @@ impl Site {
         let mut config = Config::load(root)?;
         if let Some(url) = &options.base_url {
             config.set_base_url(url).map_err(|d| vec![d])?;
+        }
+        if options.no_search {
+            config.search.enabled = false;
         }
         let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
         let mut diags = Vec::new();

@@ -435,6 +435,8 @@ fn sixty_random_edits_keep_the_preview_identical_to_a_fresh_build() {
         let update = running.preview.rebuild_after_changes();
         let mut build_options = brochure::build::BuildOptions {
             root: root.to_path_buf(),
+            // The preview makes no search index.
+            no_search: true,
             ..brochure::build::BuildOptions::default()
         };
         build_options.output = Some(out.path().join("site"));
@@ -629,6 +631,8 @@ fn pdfs_follow_in_the_background_and_match_a_fresh_build() {
         let options = brochure::build::BuildOptions {
             root: root.to_path_buf(),
             output: Some(out.path().join(step)),
+            // The preview makes no search index.
+            no_search: true,
             ..brochure::build::BuildOptions::default()
         };
         brochure::build::build(&options).expect("fresh build");
@@ -713,6 +717,8 @@ fn a_message_on_every_page_shows_the_open_page_first() {
         root: root.to_path_buf(),
         output: Some(built.clone()),
         no_pdf: true,
+        // The preview makes no search index.
+        no_search: true,
         ..brochure::build::BuildOptions::default()
     })
     .expect("builds");

@@ -297,6 +297,7 @@ impl Preview {
             options: LoadOptions {
                 drafts,
                 reuse: Some(Arc::new(crate::reuse::Reuse::default())),
+                no_search: true,
                 ..LoadOptions::default()
             },
             pdf,
