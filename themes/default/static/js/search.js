@@ -32,7 +32,12 @@ function item(result) {
     link.append(img);
   }
   const text = el("span", "search__text");
-  text.append(el("strong", "search__title", meta.title || result.url));
+  const title = el("strong", "search__title");
+  // Model numbers (SQ-EX700) stay whole, as they do on the pages.
+  (meta.title || result.url).split(/(\s+)/).forEach((word) => {
+    title.append(/-/.test(word) && /\d/.test(word) ? el("span", "nobr", word) : word);
+  });
+  text.append(title);
   if (meta.category) text.append(el("span", "search__category", meta.category));
   const specs = [1, 2]
     .filter((n) => meta[`spec${n}`])
