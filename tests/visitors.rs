@@ -294,3 +294,48 @@ fn the_logo_reserves_its_own_proportions_so_the_menu_does_not_move() {
         );
     }
 }
+
+#[test]
+fn lists_offer_the_spec_ranges_their_products_have_and_cards_carry_the_numbers() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    // Forklifts: three products with a rated load of 1,000–2,500 kg.
+    let doc = html(root, "ru/categories/forklifts/index.html");
+    let form = select(&doc, "form[data-filters]");
+    assert_eq!(form.len(), 1);
+    assert!(
+        form[0].attr("hidden").is_some(),
+        "hidden until the script shows it"
+    );
+    let min = select(&doc, "input[name=rated-load-min]");
+    let number = |v: Option<&str>| v.and_then(|v| v.parse::<f64>().ok());
+    assert_eq!(number(min[0].attr("min")), Some(1000.0));
+    let max = select(&doc, "input[name=rated-load-max]");
+    assert_eq!(number(max[0].attr("max")), Some(2500.0));
+    // The ends as Russian writes numbers.
+    assert_eq!(min[0].attr("placeholder"), Some("1\u{a0}000"));
+    let mut values: Vec<f64> = select(&doc, "li[data-product]")
+        .iter()
+        .filter_map(|li| number(li.attr("data-spec-rated-load")))
+        .collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(values, [1000.0, 1500.0, 2500.0]);
+    // One product has nothing to narrow: no form there.
+    let doc = html(root, "ru/categories/excavators/index.html");
+    assert!(select(&doc, "form[data-filters]").is_empty());
+    // The product list narrows by category too, and loads the script only with a form.
+    let doc = html(root, "en/products/index.html");
+    assert_eq!(
+        select(&doc, "form[data-filters] select[name=category]").len(),
+        1
+    );
+    assert_eq!(select(&doc, "script[src*=\"js/filters.js\"]").len(), 1);
+    assert!(
+        select(
+            &html(root, "en/index.html"),
+            "script[src*=\"js/filters.js\"]"
+        )
+        .is_empty()
+    );
+}

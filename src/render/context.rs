@@ -273,6 +273,15 @@ struct Cx<'a> {
     memo: Option<&'a LangMemo>,
 }
 
+/// Spec keys that can name an HTML attribute (`data-spec-operating-weight`) and a URL
+/// parameter: lowercase letters, digits and hyphens.
+fn filterable_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 impl<'a> Cx<'a> {
     fn default(&self) -> &str {
         &self.site.config.default_language
@@ -518,8 +527,65 @@ impl<'a> Cx<'a> {
             "key_specs".into(),
             p.specs.iter().take(3).map(|s| self.spec(s)).collect(),
         );
+        // `{key, value}` of the numeric specs, in the product's order, for the list filters
+        // (`data-spec-<key>` on each card). A list, not a map: attributes in a fixed order.
+        let numbers: Vec<Value> = p
+            .specs
+            .iter()
+            .filter(|s| filterable_key(&s.key))
+            .filter_map(|s| match s.value {
+                SpecValue::Number(n) if n.is_finite() => Some(json!({"key": s.key, "value": n})),
+                _ => None,
+            })
+            .collect();
+        m.insert("spec_numbers".into(), Value::Array(numbers));
         m.insert("featured".into(), Value::from(p.featured));
         m
+    }
+
+    /// The spec ranges a list of products can be narrowed by: every numeric spec that at
+    /// least two of them have with different values, in the order the products list their
+    /// specs, with its localized label and unit and the range's ends.
+    fn spec_filters<'p>(&self, products: impl Iterator<Item = &'p Product>) -> TValue {
+        let mut ranges: Vec<(&Spec, f64, f64, usize)> = Vec::new();
+        for p in products {
+            depend::read(|| Input::Product(p.id.clone()));
+            for spec in &p.specs {
+                let SpecValue::Number(n) = spec.value else {
+                    continue;
+                };
+                if !n.is_finite() || !filterable_key(&spec.key) {
+                    continue;
+                }
+                match ranges.iter_mut().find(|r| r.0.key == spec.key) {
+                    Some(r) => {
+                        r.1 = r.1.min(n);
+                        r.2 = r.2.max(n);
+                        r.3 += 1;
+                    }
+                    None => ranges.push((spec, n, n, 1)),
+                }
+            }
+        }
+        let formats = self.site.formats(self.lang);
+        let show = |n: f64| formats.map_or_else(|| n.to_string(), |f| f.numbers.format(n, None));
+        let list: Vec<Value> = ranges
+            .into_iter()
+            .filter(|(_, min, max, count)| *count >= 2 && min < max)
+            .map(|(spec, min, max, _)| {
+                let described = self.spec(spec);
+                json!({
+                    "key": spec.key,
+                    "label": described.get("label"),
+                    "unit": described.get("unit"),
+                    "min": min,
+                    "max": max,
+                    "min_text": show(min),
+                    "max_text": show(max),
+                })
+            })
+            .collect();
+        tv(&Value::Array(list))
     }
 
     /// What a product page adds to the product's card.
@@ -955,6 +1021,10 @@ impl<'a> Cx<'a> {
             Route::Products { .. } => vec![
                 ("catalogs", self.catalogs()),
                 (
+                    "filters",
+                    self.spec_filters(site.products.iter().map(|p| &**p)),
+                ),
+                (
                     "categories",
                     TValue::from(
                         site.categories
@@ -989,6 +1059,7 @@ impl<'a> Cx<'a> {
                 let count = site.products_in(id).count();
                 let total = page_count(count, PRODUCTS_PER_PAGE);
                 vec![
+                    ("filters", self.spec_filters(site.products_in(id))),
                     (
                         "category",
                         site.category(id)
