@@ -631,14 +631,13 @@ impl<'a> Cx<'a> {
             .datasheets
             .get(&(p.id.clone(), self.lang.to_string()))
             .map_or(Value::Null, |bytes| {
-                let route = Route::Product { lang: self.lang.to_string(), id: p.id.clone() };
-                let kb = (*bytes as f64 / 1024.0).ceil();
-                json!({
-                    "url": format!("{}{}-{}.pdf", site.url(&route), p.id, self.lang),
-                    "bytes": bytes,
-                    "kb": kb,
-                    "size": site.formats(self.lang).map_or_else(|| kb.to_string(), |f| f.numbers.format(kb, Some(0))),
-                })
+                let route = Route::Product {
+                    lang: self.lang.to_string(),
+                    id: p.id.clone(),
+                };
+                let mut v = self.file_size(*bytes);
+                v["url"] = Value::from(format!("{}{}-{}.pdf", site.url(&route), p.id, self.lang));
+                v
             });
         out.push(("datasheet", datasheet));
         out.push(("json_ld", Value::from(self.json_ld(p, card, &specs))));
@@ -939,6 +938,17 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// A download's size as links show it: `bytes`, `kb` (rounded up) and `size` (the
+    /// kilobytes in the locale's number format).
+    fn file_size(&self, bytes: u64) -> Value {
+        let kb = (bytes as f64 / 1024.0).ceil();
+        let size = self
+            .site
+            .formats(self.lang)
+            .map_or_else(|| kb.to_string(), |f| f.numbers.format(kb, Some(0)));
+        json!({"bytes": bytes, "kb": kb, "size": size})
+    }
+
     /// The printed catalogs of this language, each with its URL, title and size, for the
     /// download links of the home page and the product list. Empty without PDFs.
     fn catalogs(&self) -> TValue {
@@ -956,14 +966,10 @@ impl<'a> Cx<'a> {
                 let path = job.output_file(site);
                 depend::read(|| Input::Brochure(path.clone()));
                 let bytes = *self.extras.brochures.get(&path)?;
-                let kb = (bytes as f64 / 1024.0).ceil();
-                Some(json!({
-                    "url": format!("{}{path}", site.config.base_path),
-                    "title": self.message(&b.title).unwrap_or_default(),
-                    "bytes": bytes,
-                    "kb": kb,
-                    "size": site.formats(self.lang).map_or_else(|| kb.to_string(), |f| f.numbers.format(kb, Some(0))),
-                }))
+                let mut v = self.file_size(bytes);
+                v["url"] = Value::from(format!("{}{path}", site.config.base_path));
+                v["title"] = Value::from(self.message(&b.title).unwrap_or_default());
+                Some(v)
             })
             .collect();
         TValue::from(tv(&Value::Array(list)))
