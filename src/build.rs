@@ -549,6 +549,10 @@ fn copy_static(
     {
         return staging.put(rel, &stripped);
     }
+    if crate::minify::applies(rel) {
+        let bytes = source.read()?;
+        return staging.put(rel, &crate::minify::published(rel, &bytes));
+    }
     staging.copy(rel, source)
 }
 

@@ -273,10 +273,18 @@ pub fn did_you_mean<'a>(
             // `bleed` for `bleed_mm`: a shortened name is a likely slip too.
             let shortened =
                 unknown.len() >= 4 && (c.starts_with(unknown) || unknown.starts_with(*c));
-            *score > 0.8 && (close || shortened)
+            *score > 0.8 && (close || shortened) && same_numbers(unknown, c)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
     Some(format!("did you mean `{}`?", best.1))
+}
+
+/// Whether two names carry nearly the same digits. Model numbers are what tells products and
+/// their photos apart: `ex-700` is one slip away from `ex-7000`, but `ex-210` is another
+/// machine, however short the edit.
+fn same_numbers(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    strsim::levenshtein(&digits(a), &digits(b)) <= 1
 }
 
 /// Relative, `/`-separated display form of a path under `root`.
@@ -326,6 +334,23 @@ mod tests {
             Some("did you mean `excavators`?".into())
         );
         assert_eq!(did_you_mean("zzz", ["excavators"]), None);
+        // Another model number is another machine, not a typo.
+        assert_eq!(did_you_mean("ex-700", ["ex-210", "ex-360"]), None);
+        assert_eq!(
+            did_you_mean("images/photos/ex-700.jpg", ["images/photos/ex-210.jpg"]),
+            None
+        );
+        assert_eq!(
+            did_you_mean(
+                "images/photos/ex-70.jpg",
+                ["images/photos/ex-700.jpg", "images/photos/ex-210.jpg"]
+            ),
+            Some("did you mean `images/photos/ex-700.jpg`?".into())
+        );
+        assert_eq!(
+            did_you_mean("images/photos/ex700.jpg", ["images/photos/ex-700.jpg"]),
+            Some("did you mean `images/photos/ex-700.jpg`?".into())
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod images;
 pub mod limits;
 pub mod markdown;
+pub mod minify;
 pub mod output;
 pub mod plan;
 pub mod print;

@@ -20,6 +20,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "atom.xml",
     "brochures",
     "static",
+    "compare",
 ];
 
 /// One output of the site.
@@ -42,6 +43,12 @@ pub enum Route {
     Product {
         lang: String,
         id: String,
+    },
+    /// `/<lang>/compare/`: 2–4 products side by side, chosen by the visitor (`?ids=a,b`).
+    /// The page is a shell the theme's script fills from the product pages themselves, so
+    /// it needs no data of its own and no page per combination.
+    Compare {
+        lang: String,
     },
     /// `page` is 1-based.
     Category {
@@ -84,6 +91,7 @@ impl Route {
             Route::Home { lang }
             | Route::Products { lang }
             | Route::Product { lang, .. }
+            | Route::Compare { lang }
             | Route::Category { lang, .. }
             | Route::NewsList { lang, .. }
             | Route::Article { lang, .. }
@@ -100,6 +108,7 @@ impl Route {
             Route::Home { .. } => Route::Home { lang },
             Route::Products { .. } => Route::Products { lang },
             Route::Product { id, .. } => Route::Product { lang, id },
+            Route::Compare { .. } => Route::Compare { lang },
             Route::Category { id, page, .. } => Route::Category { lang, id, page },
             Route::NewsList { page, .. } => Route::NewsList { lang, page },
             Route::Article { slug, .. } => Route::Article { lang, slug },
@@ -137,6 +146,7 @@ impl Route {
             Route::Home { lang } => format!("{lang}/"),
             Route::Products { lang } => format!("{lang}/products/"),
             Route::Product { lang, id } => format!("{lang}/products/{id}/"),
+            Route::Compare { lang } => format!("{lang}/compare/"),
             Route::Category { lang, id, page } => paged(format!("{lang}/categories/{id}/"), *page),
             Route::NewsList { lang, page } => paged(format!("{lang}/news/"), *page),
             Route::Article { lang, slug } => format!("{lang}/news/{slug}/"),
@@ -170,6 +180,7 @@ impl Route {
             Route::Home { .. } => "home.html",
             Route::Products { .. } => "products.html",
             Route::Product { .. } => "product.html",
+            Route::Compare { .. } => "compare.html",
             Route::Category { .. } => "category.html",
             Route::NewsList { .. } => "news-list.html",
             Route::Article { .. } => "article.html",
@@ -188,6 +199,7 @@ impl Route {
             Route::Home { .. } => "home",
             Route::Products { .. } => "products",
             Route::Product { .. } => "product",
+            Route::Compare { .. } => "compare",
             Route::Category { .. } => "category",
             Route::NewsList { .. } => "news_list",
             Route::Article { .. } => "article",
@@ -207,6 +219,8 @@ impl Route {
                 | Route::Robots
                 | Route::Atom { .. }
                 | Route::Alias { .. }
+                // An empty shell until the visitor picks products: nothing to index.
+                | Route::Compare { .. }
         )
     }
 }
@@ -291,6 +305,9 @@ pub fn plan(site: &Site) -> Vec<Route> {
                 lang: lang.clone(),
                 slug: p.slug.clone(),
             });
+        }
+        if !site.products.is_empty() {
+            routes.push(Route::Compare { lang: lang.clone() });
         }
         routes.push(Route::Atom { lang });
     }

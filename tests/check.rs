@@ -296,7 +296,7 @@ fn broken_links_fragments_images_alt_text_and_unreachable_pages() {
         .count();
     assert_eq!(links, 9);
     assert!(
-        report.totals.links > 1000 && report.totals.pages == 38,
+        report.totals.links > 1000 && report.totals.pages == 41,
         "{:?}",
         report.totals
     );

@@ -49,7 +49,7 @@ fn build_prints_a_summary_and_exits_zero() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("Built 3 languages, 41 pages"), "{stdout}");
+    assert!(stdout.contains("Built 3 languages, 44 pages"), "{stdout}");
     assert!(stdout.contains("warnings in"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

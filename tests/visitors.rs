@@ -339,3 +339,210 @@ fn lists_offer_the_spec_ranges_their_products_have_and_cards_carry_the_numbers()
         .is_empty()
     );
 }
+
+#[test]
+fn lists_and_product_pages_offer_comparison_and_each_language_has_a_compare_page() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    for (lang, title) in [
+        ("en", "Compare products"),
+        ("ru", "Сравнение техники"),
+        ("zh", "产品对比"),
+    ] {
+        let doc = html(root, &format!("{lang}/compare/index.html"));
+        assert_eq!(text_of(&select(&doc, "h1")[0]), title);
+        // An empty shell until the visitor picks: not for search engines or the site search.
+        assert_eq!(
+            select(&doc, "meta[name=robots]")[0].attr("content"),
+            Some("noindex")
+        );
+        assert!(select(&doc, "[data-pagefind-body]").is_empty());
+        let shell = select(&doc, "[data-compare]");
+        let products = format!("/catalog/{lang}/products/");
+        assert_eq!(shell[0].attr("data-products"), Some(products.as_str()));
+        assert_eq!(
+            select(&doc, "noscript").len(),
+            1,
+            "{lang}: says why without JS"
+        );
+        assert_eq!(
+            select(&doc, "script[src*=\"js/compare-table.js\"]").len(),
+            1
+        );
+        assert_eq!(select(&doc, "link[href*=\"css/compare.css\"]").len(), 1);
+        // Every product on the list has a hidden "Compare" box named after it, and the tray
+        // links to this language's comparison page.
+        let list = html(root, &format!("{lang}/products/index.html"));
+        let cards = select(&list, "li[data-product]");
+        assert!(!cards.is_empty());
+        for card in &cards {
+            let pick =
+                scraper::Selector::parse("label[data-compare-pick][hidden] input[type=checkbox]")
+                    .expect("selector");
+            let href = scraper::Selector::parse(".card__link").expect("selector");
+            let id = card
+                .select(&pick)
+                .next()
+                .and_then(|i| i.value().attr("value"));
+            let link = card
+                .select(&href)
+                .next()
+                .and_then(|a| a.value().attr("href"));
+            assert!(
+                matches!((id, link), (Some(id), Some(link)) if link == format!("/catalog/{lang}/products/{id}/")),
+                "{lang}: card {link:?} picks {id:?}"
+            );
+        }
+        let compare = format!("/catalog/{lang}/compare/");
+        assert_eq!(
+            select(&list, "[data-compare-tray] [data-compare-go]")[0].attr("data-href"),
+            Some(compare.as_str())
+        );
+        let product = html(root, &format!("{lang}/products/ex-300/index.html"));
+        assert_eq!(
+            select(&product, "[data-compare-pick] input")[0].attr("value"),
+            Some("ex-300")
+        );
+        assert_eq!(select(&product, "script[src*=\"js/compare.js\"]").len(), 1);
+    }
+    // Pages without products to pick load no comparison script.
+    for page in ["en/index.html", "en/news/index.html"] {
+        assert!(
+            select(&html(root, page), "script[src*=\"js/compare\"]").is_empty(),
+            "{page}"
+        );
+    }
+    let sitemap = read(root, "sitemap.xml");
+    assert!(
+        !sitemap.contains("/compare/"),
+        "the shell is not in the sitemap"
+    );
+}
+
+#[test]
+fn each_page_kind_loads_only_its_own_stylesheets_and_they_are_minified() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    let sheets = |rel: &str| -> Vec<String> {
+        select(&html(root, rel), "link[rel=stylesheet]")
+            .iter()
+            .filter_map(|l| l.attr("href"))
+            .map(|h| h.split('?').next().unwrap_or(h).to_string())
+            .collect()
+    };
+    assert_eq!(
+        sheets("en/products/ex-300/index.html"),
+        ["/catalog/css/site.css", "/catalog/css/product.css"]
+    );
+    assert_eq!(
+        sheets("en/products/index.html"),
+        ["/catalog/css/site.css", "/catalog/css/lists.css"]
+    );
+    assert_eq!(
+        sheets("en/categories/excavators/index.html"),
+        ["/catalog/css/site.css", "/catalog/css/lists.css"]
+    );
+    assert_eq!(
+        sheets("en/news/index.html"),
+        ["/catalog/css/site.css", "/catalog/css/lists.css"]
+    );
+    assert_eq!(
+        sheets("en/index.html"),
+        ["/catalog/css/site.css", "/catalog/css/home.css"]
+    );
+    assert_eq!(
+        sheets("en/news/visit/index.html"),
+        ["/catalog/css/site.css"]
+    );
+    assert_eq!(
+        sheets("index.html"),
+        ["/catalog/css/site.css", "/catalog/css/chooser.css"]
+    );
+    assert_eq!(
+        sheets("404.html"),
+        ["/catalog/css/site.css", "/catalog/css/chooser.css"]
+    );
+    // Published without the theme's comments and indentation, and no rule lost: the product
+    // page's own rules are in product.css and nowhere else.
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/css");
+    for name in [
+        "site.css",
+        "product.css",
+        "lists.css",
+        "home.css",
+        "chooser.css",
+        "compare.css",
+    ] {
+        let published = read(root, &format!("css/{name}"));
+        let source = std::fs::read_to_string(theme.join(name)).expect("theme css");
+        assert!(
+            !published.contains("/*") && !published.contains("\n  "),
+            "{name}"
+        );
+        assert!(published.len() < source.len(), "{name}");
+    }
+    assert!(read(root, "css/product.css").contains(".spec-table"));
+    assert!(!read(root, "css/site.css").contains(".spec-table{"));
+    assert!(!read(root, "css/site.css").contains(".hero__title{"));
+}
+
+#[test]
+fn a_category_longer_than_a_page_tells_the_list_filters_where_its_other_pages_are() {
+    let site = fixture("basic");
+    let root = site.path();
+    // 30 more excavators: 31 in all, two pages of 24.
+    for n in 0..30 {
+        std::fs::write(
+            root.join(format!("content/products/gen-{n:02}.yaml")),
+            format!(
+                "category: excavators\nname:\n  en: GEN-{n:02} Excavator\nspecs:\n  operating-weight: {{value: {}, unit: kg}}\n",
+                10_000 + n * 1000
+            ),
+        )
+        .expect("write");
+    }
+    build_site(root).expect("build");
+    let grid = |rel: &str, css: &str| -> (Option<String>, Option<String>) {
+        let doc = html(root, rel);
+        let g = select(&doc, css);
+        (
+            g[0].attr("data-total").map(str::to_string),
+            g[0].attr("data-more").map(str::to_string),
+        )
+    };
+    let (total, more) = grid("ru/categories/excavators/index.html", "ul.grid--cards");
+    assert_eq!(total.as_deref(), Some("31"));
+    assert_eq!(
+        more.as_deref().map(str::trim),
+        Some("/catalog/ru/categories/excavators/page/2/")
+    );
+    let (_, more) = grid(
+        "ru/categories/excavators/page/2/index.html",
+        "ul.grid--cards",
+    );
+    assert_eq!(
+        more.as_deref().map(str::trim),
+        Some("/catalog/ru/categories/excavators/")
+    );
+    // The product list shows the first page of each category and names the rest.
+    let (total, more) = grid(
+        "en/products/index.html",
+        "[data-category=excavators] ul.grid--cards",
+    );
+    assert_eq!(total.as_deref(), Some("31"));
+    assert_eq!(
+        more.as_deref(),
+        Some("/catalog/en/categories/excavators/page/2/")
+    );
+    let (_, more) = grid(
+        "en/products/index.html",
+        "[data-category=forklifts] ul.grid--cards",
+    );
+    assert_eq!(more, None, "a one-page category has nothing more");
+    // Those pages hold the cards the script merges, with the numbers it filters on.
+    let doc = html(root, "en/categories/excavators/page/2/index.html");
+    let cards = select(&doc, "li[data-product][data-spec-operating-weight]");
+    assert_eq!(cards.len(), 7);
+}

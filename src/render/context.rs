@@ -352,6 +352,10 @@ impl<'a> Cx<'a> {
                 })
                 .unwrap_or_default()
             }
+            Route::Compare { .. } => (
+                self.message("compare-title").unwrap_or_default(),
+                self.message("compare-intro").unwrap_or_default(),
+            ),
             // The product list says what it lists, not the company's tagline again.
             Route::Products { .. } => (
                 String::new(),
@@ -434,6 +438,7 @@ impl<'a> Cx<'a> {
         json!({
             "home": site.url(&Route::Home { lang: lang.clone() }),
             "products": site.url(&Route::Products { lang: lang.clone() }),
+            "compare": site.url(&Route::Compare { lang: lang.clone() }),
             "news": site.url(&Route::NewsList { lang: lang.clone(), page: 1 }),
             "categories": site.categories.iter().map(|c| json!({
                 "id": c.id,
@@ -1037,17 +1042,38 @@ impl<'a> Cx<'a> {
                             .iter()
                             .map(|c| {
                                 depend::read(|| Input::CategoryMembers(c.id.clone()));
+                                let pages =
+                                    page_count(site.products_in(&c.id).count(), PRODUCTS_PER_PAGE);
                                 extend(
                                     &self.category_card_value(c),
                                     // The first page's worth: with thousands of products, the
                                     // whole catalog on one page was 4 MB; each category links to its
-                                    // own paginated pages for the rest.
-                                    vec![(
-                                        "products",
-                                        products(
-                                            &mut site.products_in(&c.id).take(PRODUCTS_PER_PAGE),
+                                    // own paginated pages for the rest, which the list filters
+                                    // fetch (`more_pages`) when a visitor narrows the list.
+                                    vec![
+                                        (
+                                            "products",
+                                            products(
+                                                &mut site
+                                                    .products_in(&c.id)
+                                                    .take(PRODUCTS_PER_PAGE),
+                                            ),
                                         ),
-                                    )],
+                                        (
+                                            "more_pages",
+                                            TValue::from(
+                                                (2..=pages)
+                                                    .map(|page| {
+                                                        TValue::from(site.url(&Route::Category {
+                                                            lang: lang.clone(),
+                                                            id: c.id.clone(),
+                                                            page,
+                                                        }))
+                                                    })
+                                                    .collect::<Vec<_>>(),
+                                            ),
+                                        ),
+                                    ],
                                 )
                             })
                             .collect::<Vec<_>>(),
@@ -1153,6 +1179,7 @@ impl<'a> Cx<'a> {
             }
             Route::Chooser
             | Route::NotFound
+            | Route::Compare { .. }
             | Route::Sitemap
             | Route::Robots
             | Route::Alias { .. } => Vec::new(),

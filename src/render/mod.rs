@@ -119,6 +119,9 @@ impl Renderer {
                 lang: String::new(),
                 id: String::new(),
             },
+            Route::Compare {
+                lang: String::new(),
+            },
             Route::Category {
                 lang: String::new(),
                 id: String::new(),

@@ -582,6 +582,7 @@ impl Preview {
                     format!("cannot read the file: {e}"),
                 )]
             })?;
+            let bytes = crate::minify::published(rel, &bytes);
             let hash = FileHash::of(rel, &bytes);
             if state.files.get(rel) != Some(&hash) {
                 self.stage(&mut staged, rel, &bytes, hash)?;

@@ -5,10 +5,16 @@
 //   - the same URL opened again shows the same narrowed list (a shareable link);
 //   - the product list narrows by category;
 //   - "Show all" brings every machine back;
-//   - without JavaScript the form is hidden and the whole list shows.
+//   - without JavaScript the form is hidden and the whole list shows;
+//   - a category longer than a page (the example plus 30 generated excavators): narrowing
+//     page 1 fetches page 2 and finds the machines that are only there; the pagination hides
+//     while narrowed; "Show all" shows page 1 alone again.
 // Run by .ci/run after `cargo test` (needs chromium and `npm ci` in this folder).
 import fs from "node:fs";
-import { buildExample, check, launch, serveStatic } from "./lib.mjs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { bin, buildExample, check, launch, repo, serveStatic } from "./lib.mjs";
 
 const out = buildExample("brochure-filters-");
 const { base, close } = await serveStatic(out);
@@ -65,7 +71,52 @@ try {
   const shownNoJs = await noJs.$$eval("li[data-product]", (cards) => cards.filter((c) => !c.hidden).length);
   check(shownNoJs === all.length, `without JavaScript ${shownNoJs} of ${all.length} show`);
   await plain.close();
-  console.log(`filters: ${report.join("; ")}; without JavaScript the whole list shows`);
+  report.push("without JavaScript the whole list shows");
+
+  // A category of two pages.
+  const big = fs.mkdtempSync(path.join(os.tmpdir(), "brochure-filters-big-"));
+  for (const part of ["brochure.toml", "content", "locales", "static"]) {
+    fs.cpSync(path.join(repo, part), path.join(big, part), { recursive: true });
+  }
+  for (let n = 0; n < 30; n++) {
+    const id = `gen-${String(n).padStart(2, "0")}`;
+    // 50–79 t: heavier than any excavator of the example, and all sorted after it.
+    fs.writeFileSync(
+      path.join(big, "content/products", `${id}.yaml`),
+      `category: excavators\norder: ${900 + n}\nname:\n  en: GEN-${n} Excavator\n  ru: Экскаватор GEN-${n}\n  zh: GEN-${n} 挖掘机\nspecs:\n  operating-weight: {value: ${50000 + n * 1000}, unit: kg}\n`,
+    );
+  }
+  const bigOut = path.join(big, "public");
+  const built = spawnSync(bin, ["build", "--no-pdf", "--no-search", "--root", big, "--output", bigOut], { stdio: "inherit" });
+  check(built.status === 0, "the two-page site did not build");
+  const bigServer = await serveStatic(bigOut);
+  try {
+    await page.goto(`${bigServer.base}/en/categories/excavators/`, { waitUntil: "networkidle" });
+    const onPage = await visible();
+    check(onPage.length === 24, `page 1 shows ${onPage.length}`);
+    check(await page.isVisible(".pagination"), "no pagination on a two-page category");
+    // 70 t and more: only on page 2.
+    check(onPage.filter((w) => w >= 70000).length < 10, "page 1 already has every heavy machine");
+    await page.fill('input[name="operating-weight-min"]', "70000");
+    await page.waitForFunction(() => document.querySelectorAll("li[data-product][data-fetched]").length > 0);
+    await page.waitForTimeout(100);
+    const heavy = await visible();
+    const expected = onPage.filter((w) => w >= 70000).length + 10;
+    check(heavy.length === expected && heavy.every((w) => w >= 70000), `≥ 70 t: ${heavy}`);
+    check(await page.isHidden(".pagination"), "the pagination shows on a narrowed list");
+    const status = await page.textContent("[data-status]");
+    const total = Number(await page.getAttribute("ul[data-total]", "data-total"));
+    check(total > 24 && status.includes(`${expected}`) && status.includes(`${total}`), `status: ${status} (total ${total})`);
+    report.push(`two-page category, ≥ 70 t: ${heavy.length} machines, 10 of them from page 2 (“${status.trim()}”)`);
+    await page.click('[data-filters] button[type="reset"]');
+    await page.waitForTimeout(100);
+    check((await visible()).length === 24, "Show all is not page 1 again");
+    check(await page.isVisible(".pagination"), "the pagination did not come back");
+  } finally {
+    bigServer.close();
+    fs.rmSync(big, { recursive: true, force: true });
+  }
+  console.log(`filters: ${report.join("; ")}`);
 } finally {
   await browser.close();
   close();

@@ -1,13 +1,46 @@
-// Narrowing a product list by category and spec ranges, on the page (no requests). The form
-// is hidden without JavaScript, when the whole list shows. The state lives in the URL
+// Narrowing a product list by category and spec ranges, on the page. The form is hidden
+// without JavaScript, when the whole list shows. The state lives in the URL
 // (?operating-weight-min=20000&category=excavators), so a narrowed list can be shared, and
 // is read back when the page opens.
+//
+// A long category is paginated (24 machines a page). A list whose other pages exist says so
+// (`data-more` on its grid): once the visitor narrows it, those pages are fetched, once, and
+// their cards join this one, so a filter searches the whole category, not one page of it.
+// Until then nothing is fetched.
 const form = document.querySelector("[data-filters]");
 if (form) {
   const cards = [...document.querySelectorAll("li[data-product]")];
   const sections = [...document.querySelectorAll("[data-category]")];
+  const grids = [...document.querySelectorAll("ul[data-more]")];
+  const pagination = document.querySelector(".pagination");
   const status = form.querySelector("[data-status]");
   const fields = [...form.elements].filter((e) => e.name);
+  const total = [...document.querySelectorAll("ul[data-total]")].reduce((n, g) => n + Number(g.dataset.total), 0) || cards.length;
+  const fetched = new Map();
+
+  // The other pages of `grid`, fetched once; resolves when their cards are on this page.
+  const fetchMore = (grid) => {
+    if (!fetched.has(grid)) {
+      const urls = grid.dataset.more.split(" ").filter(Boolean);
+      fetched.set(grid, Promise.all(urls.map((url) => fetch(url).then((r) => (r.ok ? r.text() : "")).catch(() => "")))
+        .then((pages) => {
+          for (const html of pages) {
+            const doc = new DOMParser().parseFromString(html, "text/html");
+            for (const li of doc.querySelectorAll("li[data-product]")) {
+              const card = document.importNode(li, true);
+              card.dataset.fetched = "";
+              card.hidden = true;
+              grid.append(card);
+              cards.push(card);
+            }
+          }
+          // js/compare.js shows the "Compare" boxes of the new cards.
+          document.dispatchEvent(new CustomEvent("brochure:cards"));
+          apply();
+        }));
+    }
+    return fetched.get(grid);
+  };
 
   const apply = () => {
     const ranges = fields
@@ -17,6 +50,13 @@ if (form) {
         return { key: f.name.slice(0, -4), min: f.name.endsWith("-min"), bound: Number(f.value) };
       });
     const category = form.elements.category ? form.elements.category.value : "";
+    const active = ranges.length > 0 || category !== "";
+    if (active) {
+      for (const grid of grids) {
+        const section = grid.closest("[data-category]");
+        if (!category || !section || section.dataset.category === category) fetchMore(grid);
+      }
+    }
     let shown = 0;
     for (const card of cards) {
       const ok = ranges.every(({ key, min, bound }) => {
@@ -27,18 +67,27 @@ if (form) {
       });
       const section = card.closest("[data-category]");
       const inCategory = !category || !section || section.dataset.category === category;
-      card.hidden = !(ok && inCategory);
+      // Cards from other pages show only in a narrowed list; unnarrowed, this page is itself.
+      card.hidden = !(ok && inCategory) || (!active && "fetched" in card.dataset);
       if (!card.hidden) shown += 1;
     }
     for (const section of sections) {
       section.hidden = !section.querySelector("li[data-product]:not([hidden])");
     }
-    status.textContent = status.dataset.status.replace("{shown}", shown).replace("{total}", cards.length);
+    if (pagination) pagination.hidden = active;
+    const of = active ? (category ? sumFor(category) : total) : total;
+    status.textContent = status.dataset.status.replace("{shown}", shown).replace("{total}", of);
     // The URL says what is shown: shareable, and kept on reload.
     const params = new URLSearchParams();
     for (const f of fields) if (f.value !== "") params.set(f.name, f.value);
     const query = params.toString();
     history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  };
+
+  // How many machines a category has in all, on every page.
+  const sumFor = (category) => {
+    const grid = document.querySelector(`[data-category="${CSS.escape(category)}"] ul[data-total]`);
+    return grid ? Number(grid.dataset.total) : total;
   };
 
   const params = new URLSearchParams(location.search);

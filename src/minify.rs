@@ -1,0 +1,132 @@
+//! Stylesheets and scripts are published minified.
+//!
+//! Themes are written to be read: comments say why a rule exists, rules sit one per line.
+//! Visitors should not download that: on a phone in the field every kilobyte before the first
+//! paint counts, and the site's budget is 30 KB of HTML, CSS and JavaScript per page. So the
+//! build and the preview publish `.css` and `.js` files through [`published`], which drops
+//! comments and whitespace (rustdoc's minifier; pagefind already uses it). A file it cannot
+//! read, or that would not shrink, is published unchanged: minifying is never worth a broken
+//! page or a failed build.
+
+use std::borrow::Cow;
+
+/// What a file kind minifies with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Css,
+    Js,
+}
+
+fn kind(rel: &str) -> Option<Kind> {
+    let lower = rel.to_ascii_lowercase();
+    if lower.ends_with(".min.css") || lower.ends_with(".min.js") {
+        // Already minified by whoever made it.
+        None
+    } else if lower.ends_with(".css") {
+        Some(Kind::Css)
+    } else if lower.ends_with(".js") || lower.ends_with(".mjs") {
+        Some(Kind::Js)
+    } else {
+        None
+    }
+}
+
+/// Whether [`published`] may change the bytes of the file at `rel`.
+pub fn applies(rel: &str) -> bool {
+    kind(rel).is_some()
+}
+
+/// The bytes to publish for the static file at `rel` (`css/site.css`): minified stylesheets
+/// and scripts, everything else as it is.
+pub fn published<'a>(rel: &str, bytes: &'a [u8]) -> Cow<'a, [u8]> {
+    let Some(kind) = kind(rel) else {
+        return Cow::Borrowed(bytes);
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Cow::Borrowed(bytes);
+    };
+    let minified = match kind {
+        Kind::Css => minifier::css::minify(text).map(|m| m.to_string()),
+        Kind::Js => minifier::js::minify(text).map(|m| m.to_string()),
+    };
+    match minified {
+        Ok(small) if small.len() < bytes.len() && !small.trim().is_empty() => {
+            Cow::Owned(small.into_bytes())
+        }
+        _ => Cow::Borrowed(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_theme_stylesheets_shrink_and_keep_every_rule() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/css");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            let out = published("css/x.css", source.as_bytes());
+            let out = std::str::from_utf8(&out).unwrap();
+            // Comments and indentation: at least a tenth of a hand-written stylesheet.
+            assert!(
+                out.len() * 10 < source.len() * 9,
+                "{}: {} → {} bytes",
+                path.display(),
+                source.len(),
+                out.len()
+            );
+            assert!(!out.contains("/*"), "comments are dropped");
+            // Same rules: every block survives, and what a browser is picky about stays.
+            assert_eq!(
+                out.matches('{').count(),
+                source.matches('{').count() - comment_braces(&source)
+            );
+            for needle in [
+                "calc(100vw - 2rem)",
+                "@media (min-width:",
+                "content:\"/\" / \"\"",
+                ":has(",
+            ] {
+                if source.contains(needle) {
+                    assert!(out.contains(needle), "{}: lost `{needle}`", path.display());
+                }
+            }
+        }
+    }
+
+    fn comment_braces(css: &str) -> usize {
+        css.split("/*")
+            .skip(1)
+            .map(|c| c.split("*/").next().unwrap_or("").matches('{').count())
+            .sum()
+    }
+
+    #[test]
+    fn the_theme_scripts_shrink_and_keep_their_strings() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/js");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            let out = published("js/x.js", source.as_bytes());
+            let out = std::str::from_utf8(&out).unwrap();
+            assert!(out.len() < source.len(), "{}", path.display());
+            for literal in ["\"brochure-compare\"", "\"[data-filters]\""] {
+                if source.contains(literal) {
+                    assert!(out.contains(literal), "{}: lost {literal}", path.display());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn other_files_and_minified_ones_pass_unchanged() {
+        let bytes = b"/* keep */ a { color: red; }";
+        assert_eq!(&*published("css/vendor.min.css", bytes), bytes);
+        assert_eq!(&*published("images/logo.svg", bytes), bytes);
+        let not_utf8 = [0xff, 0xfe, b'a'];
+        assert_eq!(&*published("css/odd.css", &not_utf8), &not_utf8);
+    }
+}
