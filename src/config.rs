@@ -54,12 +54,19 @@ impl Paper {
     }
 }
 
-/// PDF standards a brochure may be checked against.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+/// The standard a brochure's PDF is made to.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 pub enum PdfStandard {
+    /// PDF/X-4, for the press: a CMYK OutputIntent (FOGRA39), BleedBox, `/Trapped`, PDF 1.6.
+    #[default]
+    #[serde(rename = "x-4")]
+    X4,
     /// PDF/A-2b: archival; Typst allows only RGB colours with it.
     #[serde(rename = "a-2b")]
     A2b,
+    /// Plain PDF 1.7, as Typst writes it.
+    #[serde(rename = "none")]
+    Plain,
 }
 
 /// One `[[brochures]]` entry: a printed catalog made in every language.
@@ -83,7 +90,8 @@ pub struct BrochureConfig {
     pub crop_marks: bool,
     /// Appended to the QR links as `utm_campaign`.
     pub campaign: Option<String>,
-    pub pdf_standard: Option<PdfStandard>,
+    #[serde(default)]
+    pub pdf_standard: PdfStandard,
 }
 
 fn default_brochure_title() -> String {
@@ -113,7 +121,7 @@ impl BrochureConfig {
             bleed_mm: 3.0,
             crop_marks: true,
             campaign: None,
-            pdf_standard: None,
+            pdf_standard: PdfStandard::X4,
         }
     }
 }
@@ -589,7 +597,7 @@ name = "Русский"
         );
         let c = Config::parse(&text).unwrap();
         assert_eq!(c.brochures[0].paper, Paper::A5);
-        assert_eq!(c.brochures[0].pdf_standard, Some(PdfStandard::A2b));
+        assert_eq!(c.brochures[0].pdf_standard, PdfStandard::A2b);
         let bad = format!("{GOOD}\n[[brochures]]\nid = \"expo\"\npaper = \"a3\"\n");
         let errs = Config::parse(&bad).unwrap_err();
         assert_eq!(errs[0].location.line, 15, "{}", errs[0]);

@@ -393,3 +393,157 @@ fn locales_with_scripts_and_numeric_regions_print() {
 fn text_of_pdf(root: &Path, rel: &str) -> String {
     text(&pdf(root, rel))
 }
+
+/// A text value of a PDF dictionary.
+fn pdf_text(dict: &lopdf::Dictionary, key: &[u8]) -> String {
+    match dict.get(key) {
+        Ok(Object::String(bytes, _)) => String::from_utf8_lossy(bytes).into_owned(),
+        Ok(Object::Name(name)) => String::from_utf8_lossy(name).into_owned(),
+        other => panic!("{}: {other:?}", String::from_utf8_lossy(key)),
+    }
+}
+
+#[test]
+fn brochures_are_pdf_x4_with_a_cmyk_output_intent_and_declared_bleed() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    for lang in ["en", "ru", "zh"] {
+        let rel = format!("brochures/catalog.{lang}.pdf");
+        let doc = pdf(root, &rel);
+        // PDF/X-4 is built on PDF 1.6.
+        assert_eq!(doc.version, "1.6", "{rel}");
+        // One OutputIntent: GTS_PDFX, FOGRA39, with a CMYK output profile embedded.
+        let catalog = doc.catalog().expect("catalog");
+        let intents = catalog
+            .get(b"OutputIntents")
+            .and_then(Object::as_array)
+            .expect("OutputIntents");
+        assert_eq!(intents.len(), 1, "{rel}");
+        let intent = doc
+            .get_dictionary(intents[0].as_reference().expect("ref"))
+            .expect("intent");
+        assert_eq!(pdf_text(intent, b"S"), "GTS_PDFX");
+        assert_eq!(pdf_text(intent, b"OutputConditionIdentifier"), "FOGRA39");
+        assert_eq!(pdf_text(intent, b"RegistryName"), "http://www.color.org");
+        let profile = doc
+            .get_object(
+                intent
+                    .get(b"DestOutputProfile")
+                    .and_then(Object::as_reference)
+                    .expect("profile ref"),
+            )
+            .and_then(Object::as_stream)
+            .expect("profile stream");
+        assert_eq!(
+            profile.dict.get(b"N").and_then(Object::as_i64).ok(),
+            Some(4)
+        );
+        let icc = profile.decompressed_content().expect("icc");
+        assert_eq!(&icc[12..20], b"prtrCMYK", "an output profile for CMYK");
+        // Info: the PDF/X version, trapping stated, a title and both dates.
+        let info = doc
+            .get_dictionary(
+                doc.trailer
+                    .get(b"Info")
+                    .and_then(Object::as_reference)
+                    .expect("Info"),
+            )
+            .expect("info");
+        assert_eq!(pdf_text(info, b"GTS_PDFXVersion"), "PDF/X-4");
+        assert_eq!(pdf_text(info, b"Trapped"), "False");
+        for key in [b"Title".as_slice(), b"CreationDate", b"ModDate"] {
+            assert!(
+                info.has(key),
+                "{rel}: Info has no {}",
+                String::from_utf8_lossy(key)
+            );
+        }
+        assert!(doc.trailer.has(b"ID"), "{rel}: a file identifier");
+        // XMP says the same, once.
+        let xmp = doc
+            .get_object(
+                catalog
+                    .get(b"Metadata")
+                    .and_then(Object::as_reference)
+                    .expect("Metadata"),
+            )
+            .and_then(Object::as_stream)
+            .expect("XMP");
+        let xmp = String::from_utf8(
+            xmp.decompressed_content()
+                .unwrap_or_else(|_| xmp.content.clone()),
+        )
+        .expect("utf-8 XMP");
+        let parsed = roxmltree::Document::parse(
+            xmp.trim_start_matches(|c| c != '<')
+                .split("<?xpacket end")
+                .next()
+                .unwrap_or("")
+                .split_once("?>")
+                .map_or("", |(_, rest)| rest),
+        )
+        .expect("well-formed XMP");
+        let values = |local: &str| -> Vec<String> {
+            parsed
+                .descendants()
+                .filter(|n| n.tag_name().name() == local)
+                .filter_map(|n| n.text().map(str::to_string))
+                .collect()
+        };
+        assert_eq!(
+            values("GTS_PDFXVersion").first().map(String::as_str),
+            Some("PDF/X-4")
+        );
+        assert_eq!(values("Trapped"), ["False"]);
+        assert_eq!(values("RenditionClass"), ["default"]);
+        assert_eq!(values("VersionID"), ["1"]);
+        assert_eq!(values("DocumentID").len(), 1);
+        // Every page: BleedBox 3 mm outside the TrimBox, inside the MediaBox.
+        for (&n, &id) in &doc.get_pages() {
+            let media = rect(&doc, id, b"MediaBox");
+            let trim = rect(&doc, id, b"TrimBox");
+            let bleed = rect(&doc, id, b"BleedBox");
+            for i in 0..4 {
+                let outward = if i < 2 {
+                    trim[i] - bleed[i]
+                } else {
+                    bleed[i] - trim[i]
+                };
+                assert!(
+                    (outward - 3.0 * MM).abs() < 0.05,
+                    "{rel} page {n}: bleed {outward} pt"
+                );
+                let inside = if i < 2 {
+                    bleed[i] >= media[i]
+                } else {
+                    bleed[i] <= media[i]
+                };
+                assert!(inside, "{rel} page {n}: BleedBox outside the MediaBox");
+            }
+        }
+    }
+    // Datasheets are for download: plain PDF, no OutputIntent.
+    let sheet = pdf(root, "en/products/ex-300/ex-300-en.pdf");
+    assert!(
+        sheet
+            .catalog()
+            .expect("catalog")
+            .get(b"OutputIntents")
+            .is_err()
+    );
+    // And `pdf_standard = "none"` opts a brochure out.
+    let mut config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    config.push_str("\n[[brochures]]\nid = \"plain\"\npdf_standard = \"none\"\n");
+    std::fs::write(root.join("brochure.toml"), &config).expect("write");
+    build_site(root).expect("build");
+    let plain = pdf(root, "brochures/plain.en.pdf");
+    assert!(
+        plain
+            .catalog()
+            .expect("catalog")
+            .get(b"OutputIntents")
+            .is_err()
+    );
+    assert_eq!(plain.version, "1.7");
+}

@@ -6,6 +6,7 @@
 //! environment's autoescape function ([`escape::escape_markup`]): content is shown, never run.
 
 pub mod escape;
+pub mod pdfx;
 mod world;
 
 use crate::cache::{Cache, Key, KeyBuilder};
@@ -101,7 +102,10 @@ struct Prepared {
     files: BTreeMap<String, (Bytes, Key)>,
     /// Virtual path of a QR code image → the URL it encodes.
     qr_codes: BTreeMap<String, String>,
+    /// `None` for datasheets (plain PDF for download).
     pdf_standard: Option<PdfStandard>,
+    /// The brochure's bleed, for the PDF/X BleedBox.
+    bleed_mm: f64,
     /// Warnings found before typesetting (glyphs no font has): not part of the cached entry.
     warnings: Vec<Diagnostic>,
 }
@@ -437,7 +441,8 @@ impl Printer {
             source,
             files,
             qr_codes,
-            pdf_standard: config.and_then(|c| c.pdf_standard),
+            pdf_standard: config.map(|c| c.pdf_standard),
+            bleed_mm: config.map_or(0.0, |c| c.bleed_mm),
             warnings,
         })
     }
@@ -450,7 +455,8 @@ impl Printer {
             .str("source", &prepared.source)
             .key("fonts", &self.fonts_key)
             .str("today", &format!("{:?}", self.today))
-            .str("standard", &format!("{:?}", prepared.pdf_standard));
+            .str("standard", &format!("{:?}", prepared.pdf_standard))
+            .str("bleed", &prepared.bleed_mm.to_string());
         for (path, (_, digest)) in &prepared.files {
             key.str("file", path).key("bytes", digest);
         }
@@ -540,7 +546,9 @@ impl Printer {
         warnings.extend(self.resolution_warnings(low));
         let standards = match prepared.pdf_standard {
             Some(PdfStandard::A2b) => typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]),
-            None => Ok(typst_pdf::PdfStandards::default()),
+            // PDF/X-4 is built on PDF 1.6: Typst keeps to it, pdfx adds the rest.
+            Some(PdfStandard::X4) => typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::V_1_6]),
+            Some(PdfStandard::Plain) | None => Ok(typst_pdf::PdfStandards::default()),
         }
         .map_err(|e| {
             vec![Diagnostic::error(
@@ -559,7 +567,7 @@ impl Printer {
                 .iter()
                 .map(|e| {
                     let mut d = typst_diagnostic(&world, &site.theme.print_templates, template, &template_display, e);
-                    if prepared.pdf_standard.is_some() {
+                    if prepared.pdf_standard == Some(PdfStandard::A2b) {
                         d.hint = Some(
                             "PDF/A-2b allows only RGB colours here: the print theme switches to RGB when `rgb_only` is true; check custom templates for cmyk(…)".into(),
                         );
@@ -568,6 +576,19 @@ impl Printer {
                 })
                 .collect::<Vec<_>>()
         })?;
+        let bytes = if prepared.pdf_standard == Some(PdfStandard::X4) {
+            pdfx::make_x4(&bytes, prepared.bleed_mm * 72.0 / 25.4).map_err(|e| {
+                vec![
+                    Diagnostic::error(
+                        Location::file(job.output_file(site)),
+                        format!("cannot make the PDF a PDF/X-4 file: {e}"),
+                    )
+                    .with_hint("this is a bug in brochure; `pdf_standard = \"none\"` in the brochure's entry writes a plain PDF meanwhile"),
+                ]
+            })?
+        } else {
+            bytes
+        };
         Ok((bytes, warnings))
     }
 
@@ -704,7 +725,7 @@ impl Printer {
                     "paper": config.paper.typst_name(),
                     "bleed_mm": config.bleed_mm,
                     "crop_marks": config.crop_marks,
-                    "rgb_only": config.pdf_standard.is_some(),
+                    "rgb_only": config.pdf_standard == PdfStandard::A2b,
                 }),
             );
             map.insert("categories".into(), Value::Array(categories));
