@@ -21,7 +21,12 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "brochures",
     "static",
     "compare",
+    "q",
 ];
+
+/// The tag of the datasheets' QR codes in `/q/<tag>/<lang>/<id>/`; brochures use their
+/// campaign.
+pub const DATASHEET_SCAN_TAG: &str = "d";
 
 /// One output of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -71,6 +76,15 @@ pub enum Route {
     Atom {
         lang: String,
     },
+    /// `/q/<tag>/<lang>/<id>/`: where a printed QR code leads, a redirect to the product's
+    /// page with the campaign in its query. A short address makes a small QR code (version
+    /// 4 or lower): large modules that print and scan well. `tag` is a brochure's campaign,
+    /// or [`DATASHEET_SCAN_TAG`].
+    Scan {
+        lang: String,
+        id: String,
+        tag: String,
+    },
     /// An old URL (`aliases:` in a source) that redirects to `to`. `path` is relative to the
     /// site's base: `old/ex-300/` or `old/ex-300.html`.
     Alias {
@@ -92,6 +106,7 @@ impl Route {
             | Route::Products { lang }
             | Route::Product { lang, .. }
             | Route::Compare { lang }
+            | Route::Scan { lang, .. }
             | Route::Category { lang, .. }
             | Route::NewsList { lang, .. }
             | Route::Article { lang, .. }
@@ -109,6 +124,7 @@ impl Route {
             Route::Products { .. } => Route::Products { lang },
             Route::Product { id, .. } => Route::Product { lang, id },
             Route::Compare { .. } => Route::Compare { lang },
+            Route::Scan { id, tag, .. } => Route::Scan { lang, id, tag },
             Route::Category { id, page, .. } => Route::Category { lang, id, page },
             Route::NewsList { page, .. } => Route::NewsList { lang, page },
             Route::Article { slug, .. } => Route::Article { lang, slug },
@@ -147,6 +163,7 @@ impl Route {
             Route::Products { lang } => format!("{lang}/products/"),
             Route::Product { lang, id } => format!("{lang}/products/{id}/"),
             Route::Compare { lang } => format!("{lang}/compare/"),
+            Route::Scan { lang, id, tag } => format!("q/{tag}/{lang}/{id}/"),
             Route::Category { lang, id, page } => paged(format!("{lang}/categories/{id}/"), *page),
             Route::NewsList { lang, page } => paged(format!("{lang}/news/"), *page),
             Route::Article { lang, slug } => format!("{lang}/news/{slug}/"),
@@ -176,7 +193,9 @@ impl Route {
         Some(match self {
             Route::Chooser => "chooser.html",
             Route::NotFound => "404.html",
-            Route::Sitemap | Route::Robots | Route::Alias { .. } => return None,
+            Route::Sitemap | Route::Robots | Route::Alias { .. } | Route::Scan { .. } => {
+                return None;
+            }
             Route::Home { .. } => "home.html",
             Route::Products { .. } => "products.html",
             Route::Product { .. } => "product.html",
@@ -200,6 +219,7 @@ impl Route {
             Route::Products { .. } => "products",
             Route::Product { .. } => "product",
             Route::Compare { .. } => "compare",
+            Route::Scan { .. } => "scan",
             Route::Category { .. } => "category",
             Route::NewsList { .. } => "news_list",
             Route::Article { .. } => "article",
@@ -221,6 +241,7 @@ impl Route {
                 | Route::Alias { .. }
                 // An empty shell until the visitor picks products: nothing to index.
                 | Route::Compare { .. }
+                | Route::Scan { .. }
         )
     }
 }
@@ -257,7 +278,46 @@ pub fn plan_key(site: &Site) -> u64 {
     for alias in site.aliases() {
         alias.route.hash(&mut h);
     }
+    for tag in scan_tags(site) {
+        tag.hash(&mut h);
+    }
     h.finish()
+}
+
+/// The QR tags of the printed documents, each with the categories it prints (empty: all):
+/// every brochure's campaign (its id when it names none), then the datasheets'. A tag two
+/// brochures share is listed once, with the categories of both.
+pub fn scan_tags(site: &Site) -> Vec<(String, Vec<String>)> {
+    let mut tags: Vec<(String, Vec<String>)> = Vec::new();
+    for b in &site.config.brochures {
+        let tag = url_safe(b.campaign.as_deref().unwrap_or(&b.id));
+        match tags.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, categories)) if !categories.is_empty() && !b.categories.is_empty() => {
+                categories.extend(b.categories.iter().cloned());
+            }
+            Some((_, categories)) => categories.clear(),
+            None => tags.push((tag, b.categories.clone())),
+        }
+    }
+    if !tags.iter().any(|(t, _)| t == DATASHEET_SCAN_TAG) {
+        tags.push((DATASHEET_SCAN_TAG.to_string(), Vec::new()));
+    }
+    tags
+}
+
+/// `text` as a path segment: ASCII letters, digits, `-` and `_`; anything else becomes `-`.
+pub fn url_safe(text: &str) -> String {
+    let s: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() { "-".into() } else { s }
 }
 
 /// Every output of the site, in a stable order.
@@ -308,6 +368,17 @@ pub fn plan(site: &Site) -> Vec<Route> {
         }
         if !site.products.is_empty() {
             routes.push(Route::Compare { lang: lang.clone() });
+        }
+        for (tag, categories) in scan_tags(site) {
+            for p in &site.products {
+                if categories.is_empty() || categories.contains(&p.category) {
+                    routes.push(Route::Scan {
+                        lang: lang.clone(),
+                        id: p.id.clone(),
+                        tag: tag.clone(),
+                    });
+                }
+            }
         }
         routes.push(Route::Atom { lang });
     }

@@ -547,3 +547,175 @@ fn brochures_are_pdf_x4_with_a_cmyk_output_intent_and_declared_bleed() {
     );
     assert_eq!(plain.version, "1.7");
 }
+
+/// What a page draws, read from its content stream: the text runs with their size and fill
+/// colour, and the filled paths with their fill colour, number of subpaths and extent.
+#[derive(Debug, Default)]
+struct Drawn {
+    /// (font size in pt, fill colour as CMYK, or `None` when not set with `k`).
+    text: Vec<(f32, Option<[f32; 4]>)>,
+    /// (fill colour, subpaths, min x, min y, max x, max y, first subpath's height).
+    paths: Vec<(Option<[f32; 4]>, usize, [f32; 4], f32)>,
+}
+
+fn drawn(doc: &Document, page: lopdf::ObjectId) -> Drawn {
+    let content = doc.get_page_content(page);
+    let ops = lopdf::content::Content::decode(&content)
+        .expect("decode")
+        .operations;
+    let num = |o: &Object| o.as_float().unwrap_or(0.0);
+    let mut out = Drawn::default();
+    let mut fill: Option<[f32; 4]> = None;
+    let mut stack = Vec::new();
+    let mut size = 0.0;
+    let (mut subpaths, mut bbox, mut first_h, mut points) =
+        (0, [f32::MAX, f32::MAX, f32::MIN, f32::MIN], 0.0, Vec::new());
+    for op in ops {
+        let a = &op.operands;
+        match op.operator.as_str() {
+            "q" => stack.push(fill),
+            "Q" => fill = stack.pop().flatten(),
+            "k" => fill = Some([num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3])]),
+            "g" | "rg" | "sc" | "scn" | "cs" => fill = None,
+            "Tf" => size = a.get(1).map_or(0.0, num),
+            "Tj" | "TJ" | "'" | "\"" => out.text.push((size, fill)),
+            "m" => {
+                subpaths += 1;
+                points.clear();
+                points.push((num(&a[0]), num(&a[1])));
+            }
+            "l" => {
+                let p = (num(&a[0]), num(&a[1]));
+                points.push(p);
+                if subpaths == 1 && points.len() == 3 {
+                    first_h = (points[2].1 - points[0].1).abs();
+                }
+            }
+            "re" => subpaths += 1,
+            "f" | "f*" | "F" | "B" | "b" => {
+                out.paths.push((fill, subpaths, bbox, first_h));
+                (subpaths, first_h) = (0, 0.0);
+                bbox = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+            }
+            "n" | "S" | "s" => {
+                (subpaths, first_h) = (0, 0.0);
+                bbox = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+            }
+            _ => {}
+        }
+        if matches!(op.operator.as_str(), "m" | "l") {
+            let (x, y) = (num(&a[0]), num(&a[1]));
+            bbox = [
+                bbox[0].min(x),
+                bbox[1].min(y),
+                bbox[2].max(x),
+                bbox[3].max(y),
+            ];
+        }
+    }
+    out
+}
+
+#[test]
+fn qr_codes_are_one_black_path_of_large_modules_leading_through_a_short_redirect() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    for rel in [
+        "brochures/catalog.ru.pdf",
+        "en/products/ex-300/ex-300-en.pdf",
+    ] {
+        let doc = pdf(root, rel);
+        let mut codes = 0;
+        for (&n, &id) in &doc.get_pages() {
+            for (fill, subpaths, bbox, module) in drawn(&doc, id).paths {
+                // A QR code: dozens of subpaths in one path.
+                if subpaths < 40 {
+                    continue;
+                }
+                codes += 1;
+                assert_eq!(
+                    fill,
+                    Some([0.0, 0.0, 0.0, 1.0]),
+                    "{rel} page {n}: 100 % K only"
+                );
+                let width = bbox[2] - bbox[0];
+                let modules = (width / module).round();
+                assert!(
+                    width >= 20.0 * MM - 0.1,
+                    "{rel} page {n}: symbol {} mm",
+                    width / MM
+                );
+                assert!(
+                    module >= 0.5 * MM,
+                    "{rel} page {n}: module {} mm",
+                    module / MM
+                );
+                assert!(
+                    modules <= 33.0,
+                    "{rel} page {n}: {modules} modules, above version 4"
+                );
+            }
+        }
+        assert!(codes >= 1, "{rel}: no vector QR code");
+        // No raster stands in for it.
+        for object in doc.objects.values() {
+            if let Ok(stream) = object.as_stream() {
+                let width = stream
+                    .dict
+                    .get(b"Width")
+                    .and_then(Object::as_i64)
+                    .unwrap_or(1000);
+                assert!(width > 60, "{rel}: a tiny raster image (an old QR code?)");
+            }
+        }
+    }
+    // The short addresses redirect to the product page with the campaign.
+    for (file, query) in [
+        (
+            "q/catalog/ru/ex-300/index.html",
+            "utm_source=brochure&amp;utm_medium=print&amp;utm_campaign=catalog",
+        ),
+        (
+            "q/d/en/ex-300/index.html",
+            "utm_source=datasheet&amp;utm_medium=pdf&amp;utm_campaign=datasheet",
+        ),
+    ] {
+        let page = read(root, file);
+        let lang = if file.contains("/ru/") { "ru" } else { "en" };
+        assert!(
+            page.contains(&format!("url=/catalog/{lang}/products/ex-300/?{query}\"")),
+            "{file}: {page}"
+        );
+        assert!(page.contains("noindex"));
+    }
+    assert!(!read(root, "sitemap.xml").contains("/q/"));
+}
+
+#[test]
+fn text_under_12_pt_is_printed_in_one_ink() {
+    let site = fixture("basic");
+    let root = site.path();
+    build_site(root).expect("build");
+    for rel in [
+        "brochures/catalog.ru.pdf",
+        "brochures/catalog.zh.pdf",
+        "ru/products/ex-300/ex-300-ru.pdf",
+    ] {
+        let doc = pdf(root, rel);
+        let mut small = 0;
+        for (&n, &id) in &doc.get_pages() {
+            for (size, fill) in drawn(&doc, id).text {
+                let Some(cmyk) = fill else {
+                    panic!("{rel} page {n}: text in a colour that is not CMYK");
+                };
+                if size < 12.0 {
+                    small += 1;
+                    let inks = cmyk.iter().filter(|v| **v > 0.0).count();
+                    assert!(inks <= 1, "{rel} page {n}: {size} pt text in {cmyk:?}");
+                }
+            }
+        }
+        assert!(small > 20, "{rel}: {small} small text runs");
+    }
+}

@@ -192,7 +192,16 @@ pub(super) fn collect(site: &Site, outputs: &[Output], findings: &mut Vec<Findin
     unreachable(site, &routes, &edges, findings);
     image_alt(site, findings);
     Stats {
-        pages: pages.len(),
+        // Redirects (old addresses, QR codes' short ones) are checked, not counted as pages.
+        pages: pages
+            .keys()
+            .filter(|file| {
+                !matches!(
+                    routes.get(**file),
+                    Some(Route::Alias { .. } | Route::Scan { .. })
+                )
+            })
+            .count(),
         links: count,
     }
 }
@@ -388,7 +397,11 @@ fn unreachable(
         let mut missed: Vec<&Route> = routes
             .iter()
             .filter(|(file, r)| {
-                r.lang() == Some(lang) && file.ends_with(".html") && !seen.contains(*file)
+                r.lang() == Some(lang)
+                    && file.ends_with(".html")
+                    && !seen.contains(*file)
+                    // Printed QR codes lead here; nothing on the site links to them.
+                    && !matches!(r, Route::Scan { .. })
             })
             .map(|(_, r)| r)
             .collect();

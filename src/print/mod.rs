@@ -100,7 +100,7 @@ struct Prepared {
     source: String,
     /// Virtual path → bytes and their content hash.
     files: BTreeMap<String, (Bytes, Key)>,
-    /// Virtual path of a QR code image → the URL it encodes.
+    /// Virtual path of a QR code's modules (JSON) → the URL it encodes.
     qr_codes: BTreeMap<String, String>,
     /// `None` for datasheets (plain PDF for download).
     pdf_standard: Option<PdfStandard>,
@@ -396,10 +396,10 @@ impl Printer {
         let mut qr_codes = BTreeMap::new();
         for id in &products {
             if let Some(p) = site.product(id) {
-                // The QR image is a pure function of its URL: the key needs only the URL, and
-                // the image is drawn only when the document is typeset, not on a cache hit.
+                // The QR code is a pure function of its URL: the key needs only the URL, and
+                // the code is made only when the document is typeset, not on a cache hit.
                 let url = qr_url(site, p.id.as_str(), lang, job, config);
-                qr_codes.insert(format!("/qr/{}.png", p.id), url);
+                qr_codes.insert(format!("/qr/{}.json", p.id), url);
                 if let Some(picture) = p.images.first() {
                     let rel = crate::site::static_key(&picture.src);
                     match site.probe(rel) {
@@ -483,7 +483,7 @@ impl Printer {
                 prepared
                     .qr_codes
                     .iter()
-                    .map(|(path, url)| (path.clone(), qr_png(url))),
+                    .map(|(path, url)| (path.clone(), qr_modules(url))),
             )
             .collect();
         let world = PrintWorld::new(
@@ -656,7 +656,7 @@ impl Printer {
             .map(|p| context::product_value(site, p, lang, &context::Extras::default()))
             .unwrap_or(Value::Null);
         if let (Some(map), Some(p)) = (value.as_object_mut(), site.product(id)) {
-            map.insert("qr".into(), Value::from(format!("/qr/{id}.png")));
+            map.insert("qr".into(), Value::from(format!("/qr/{id}.json")));
             // A photo's print copy is a JPEG on white paper (transparency flattened): the
             // theme frames photos on white, drawings on its grey.
             let (image, photo) = p.images.first().map_or((Value::Null, false), |i| {
@@ -886,7 +886,9 @@ pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-/// The link a product's QR code opens: its page in the same language, tagged for analytics.
+/// The link a product's QR code opens: a short redirect (`/q/<tag>/<lang>/<id>/`) to its page
+/// in the same language, which adds the campaign for analytics. Short, so the code is small
+/// (version 4 or lower for a base URL of up to about 30 characters) and its modules large.
 pub fn qr_url(
     site: &Site,
     id: &str,
@@ -894,58 +896,59 @@ pub fn qr_url(
     job: &PrintJob,
     config: Option<&BrochureConfig>,
 ) -> String {
-    let page = site.permalink(&Route::Product {
+    let tag = match job {
+        PrintJob::Brochure { .. } => crate::plan::url_safe(
+            config
+                .and_then(|c| c.campaign.as_deref())
+                .or_else(|| config.map(|c| c.id.as_str()))
+                .unwrap_or_default(),
+        ),
+        PrintJob::Datasheet { .. } => crate::plan::DATASHEET_SCAN_TAG.to_string(),
+    };
+    site.permalink(&Route::Scan {
         lang: lang.to_string(),
         id: id.to_string(),
-    });
-    match job {
-        PrintJob::Brochure { .. } => {
-            let campaign = config
-                .and_then(|c| c.campaign.clone())
-                .or_else(|| config.map(|c| c.id.clone()))
-                .unwrap_or_default();
-            format!("{page}?utm_source=brochure&utm_medium=print&utm_campaign={campaign}")
-        }
-        PrintJob::Datasheet { .. } => {
-            format!("{page}?utm_source=datasheet&utm_medium=pdf&utm_campaign=datasheet")
+        tag,
+    })
+}
+
+/// A QR code's dark modules for the print theme, as JSON: `{"version": v, "modules": n,
+/// "runs": [[x, y, w], ...]}`, one run per horizontal stretch of dark modules (no quiet zone:
+/// the theme leaves it). The theme draws the runs as one vector path in black ink alone; a
+/// raster or an RGB black would be separated into four inks on the press.
+fn qr_modules(url: &str) -> Bytes {
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M);
+    let Ok(code) = code else {
+        // Only an absurdly long URL fails; a blank square is better than no brochure.
+        return Bytes::new(br#"{"version": 0, "modules": 21, "runs": []}"#.to_vec());
+    };
+    let width = code.width();
+    let colors = code.to_colors();
+    let mut runs = Vec::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if colors[y * width + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && colors[y * width + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                runs.push(format!("[{start},{y},{}]", x - start));
+            } else {
+                x += 1;
+            }
         }
     }
-}
-
-/// The QR code as a PNG with one pixel per module (the theme scales it up without smoothing).
-/// A bitmap of a few hundred bytes is far cheaper to place and embed than a vector with a
-/// path per module, and prints just as sharp.
-fn qr_png(url: &str) -> Bytes {
-    const QUIET: u32 = 4;
-    let Ok(code) = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-    else {
-        // Only an absurdly long URL fails; a blank square is better than no brochure.
-        return Bytes::new(encode_png(&image::GrayImage::from_pixel(
-            21,
-            21,
-            image::Luma([255]),
-        )));
+    let version = match code.version() {
+        qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
     };
-    let width = code.width() as u32;
-    let colors = code.to_colors();
-    let size = width + 2 * QUIET;
-    let img = image::GrayImage::from_fn(size, size, |x, y| {
-        let dark = x >= QUIET
-            && y >= QUIET
-            && x < width + QUIET
-            && y < width + QUIET
-            && colors.get(((y - QUIET) * width + (x - QUIET)) as usize)
-                == Some(&qrcode::Color::Dark);
-        image::Luma([if dark { 0 } else { 255 }])
-    });
-    Bytes::new(encode_png(&img))
-}
-
-fn encode_png(img: &image::GrayImage) -> Vec<u8> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    // Writing a small in-memory PNG cannot fail short of running out of memory.
-    let _ = img.write_to(&mut out, image::ImageFormat::Png);
-    out.into_inner()
+    Bytes::new(
+        format!(
+            "{{\"version\": {version}, \"modules\": {width}, \"runs\": [{}]}}",
+            runs.join(",")
+        )
+        .into_bytes(),
+    )
 }
 
 /// A raster picture printed below [`MIN_DPI`]: its virtual path, pixel size, printed width in

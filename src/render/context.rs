@@ -397,7 +397,11 @@ impl<'a> Cx<'a> {
         let site = self.site;
         let default = self.default();
         let per_lang: Vec<Route> = match route {
-            Route::NotFound | Route::Sitemap | Route::Robots | Route::Alias { .. } => {
+            Route::NotFound
+            | Route::Sitemap
+            | Route::Robots
+            | Route::Alias { .. }
+            | Route::Scan { .. } => {
                 return json!([]);
             }
             Route::Chooser => site
@@ -1180,6 +1184,7 @@ impl<'a> Cx<'a> {
             Route::Chooser
             | Route::NotFound
             | Route::Compare { .. }
+            | Route::Scan { .. }
             | Route::Sitemap
             | Route::Robots
             | Route::Alias { .. } => Vec::new(),

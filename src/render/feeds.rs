@@ -42,7 +42,26 @@ pub fn sitemap(site: &Site) -> String {
 /// The page written at an old URL (`aliases:`): an immediate redirect to the item's page, with
 /// the canonical link so search engines move their ranking over, and a plain link for the rest.
 pub fn redirect(site: &Site, to: &Route) -> String {
-    let url = xml_escape(&site.url(to));
+    redirect_with_query(site, to, "")
+}
+
+/// Where a printed QR code leads ([`Route::Scan`]): the product's page, with the campaign
+/// in the query for the site's analytics. The canonical link stays the page itself.
+pub fn scan_redirect(site: &Site, lang: &str, id: &str, tag: &str) -> String {
+    let to = Route::Product {
+        lang: lang.to_string(),
+        id: id.to_string(),
+    };
+    let query = if tag == crate::plan::DATASHEET_SCAN_TAG {
+        "?utm_source=datasheet&utm_medium=pdf&utm_campaign=datasheet".to_string()
+    } else {
+        format!("?utm_source=brochure&utm_medium=print&utm_campaign={tag}")
+    };
+    redirect_with_query(site, &to, &query)
+}
+
+fn redirect_with_query(site: &Site, to: &Route, query: &str) -> String {
+    let url = xml_escape(&format!("{}{query}", site.url(to)));
     let permalink = xml_escape(&site.permalink(to));
     let lang = to
         .lang()

@@ -201,6 +201,7 @@ impl Renderer {
             Route::Sitemap => feeds::sitemap(site).into_bytes(),
             Route::Robots => feeds::robots(site).into_bytes(),
             Route::Alias { to, .. } => feeds::redirect(site, to).into_bytes(),
+            Route::Scan { lang, id, tag } => feeds::scan_redirect(site, lang, id, tag).into_bytes(),
             _ => {
                 let template = context::template_for(site, route);
                 crate::depend::read(|| crate::depend::Input::Template(template.to_string()));
