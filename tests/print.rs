@@ -554,9 +554,11 @@ fn brochures_are_pdf_x4_with_a_cmyk_output_intent_and_declared_bleed() {
 struct Drawn {
     /// (font size in pt, fill colour as CMYK, or `None` when not set with `k`).
     text: Vec<(f32, Option<[f32; 4]>)>,
-    /// (fill colour, subpaths, min x, min y, max x, max y, first subpath's height).
-    paths: Vec<(Option<[f32; 4]>, usize, [f32; 4], f32)>,
+    paths: Vec<FilledPath>,
 }
+
+/// (fill colour, subpaths, [min x, min y, max x, max y], first subpath's height).
+type FilledPath = (Option<[f32; 4]>, usize, [f32; 4], f32);
 
 fn drawn(doc: &Document, page: lopdf::ObjectId) -> Drawn {
     let content = doc.get_page_content(page);
