@@ -69,6 +69,28 @@ pub enum PdfStandard {
     Plain,
 }
 
+/// How a brochure is bound, which decides its page count.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+pub enum Binding {
+    /// Folded sheets stapled in the fold: the page count is a multiple of 4, padded with
+    /// notes pages before the back cover.
+    #[default]
+    #[serde(rename = "saddle")]
+    Saddle,
+    /// Glued spine: any even page count; no padding.
+    #[serde(rename = "perfect")]
+    Perfect,
+}
+
+impl Binding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Binding::Saddle => "saddle",
+            Binding::Perfect => "perfect",
+        }
+    }
+}
+
 /// One `[[brochures]]` entry: a printed catalog made in every language.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +110,11 @@ pub struct BrochureConfig {
     pub bleed_mm: f64,
     #[serde(default = "default_true")]
     pub crop_marks: bool,
+    #[serde(default)]
+    pub binding: Binding,
+    /// Start every category on a right-hand (odd) page, leaving a left page blank if need be.
+    #[serde(default)]
+    pub openers_on_right: bool,
     /// Appended to the QR links as `utm_campaign`.
     pub campaign: Option<String>,
     #[serde(default)]
@@ -120,6 +147,8 @@ impl BrochureConfig {
             paper: Paper::A4,
             bleed_mm: 3.0,
             crop_marks: true,
+            binding: Binding::Saddle,
+            openers_on_right: false,
             campaign: None,
             pdf_standard: PdfStandard::X4,
         }

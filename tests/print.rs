@@ -721,3 +721,73 @@ fn text_under_12_pt_is_printed_in_one_ink() {
         assert!(small > 20, "{rel}: {small} small text runs");
     }
 }
+
+#[test]
+fn saddle_stitched_brochures_have_a_multiple_of_4_pages_and_openers_can_start_on_the_right() {
+    let site = fixture("basic");
+    let root = site.path();
+    let config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    let brochures = "\n[[brochures]]\nid = \"saddle\"\n\
+        \n[[brochures]]\nid = \"perfect\"\nbinding = \"perfect\"\n\
+        \n[[brochures]]\nid = \"right\"\nbinding = \"perfect\"\nopeners_on_right = true\n";
+    std::fs::write(root.join("brochure.toml"), format!("{config}{brochures}")).expect("write");
+    // Three more excavators: the first category then takes two pages, and the next opener
+    // falls on an even page unless moved.
+    for n in 1..=3 {
+        std::fs::write(
+            root.join(format!("content/products/ex-90{n}.yaml")),
+            format!(
+                "category: excavators\nname:\n  en: EX-90{n} Excavator\n  zh: EX-90{n} 挖掘机\n  ru: Экскаватор EX-90{n}\nspecs:\n  operating-weight: {{value: {n}0000, unit: kg}}\n"
+            ),
+        )
+        .expect("write");
+    }
+    build_site(root).expect("build");
+    for lang in ["en", "ru", "zh"] {
+        let saddle = pdf(root, &format!("brochures/saddle.{lang}.pdf"));
+        let perfect = pdf(root, &format!("brochures/perfect.{lang}.pdf"));
+        let (s, p) = (saddle.get_pages().len(), perfect.get_pages().len());
+        assert_eq!(s % 4, 0, "{lang}: saddle-stitched copy of {s} pages");
+        assert!(
+            s >= p && s - p < 4,
+            "{lang}: {s} saddle vs {p} perfect pages"
+        );
+        // The padding is notes pages, before the back cover.
+        if s > p {
+            let pages: Vec<u32> = saddle.get_pages().keys().copied().collect();
+            let notes = saddle
+                .extract_text(&pages[pages.len() - 2..pages.len() - 1])
+                .expect("text");
+            let expected = match lang {
+                "ru" => "Для заметок",
+                "zh" => "笔记",
+                _ => "Notes",
+            };
+            assert!(notes.contains(expected), "{lang}: {notes:?}");
+        }
+        // Category openers on odd (right-hand) pages when asked.
+        let right = pdf(root, &format!("brochures/right.{lang}.pdf"));
+        let toc = right.get_toc().expect("outline");
+        let openers: Vec<usize> = toc
+            .toc
+            .iter()
+            .filter(|e| e.level == 1)
+            .map(|e| e.page)
+            .collect();
+        assert!(openers.len() >= 2, "{lang}: {openers:?}");
+        assert!(
+            openers.iter().all(|p| p % 2 == 1),
+            "{lang}: openers on pages {openers:?}"
+        );
+        // Without the option an opener follows the previous page, even or odd (in this
+        // fixture one lands on an even page: the option moved it).
+        let toc = perfect.get_toc().expect("outline");
+        let plain: Vec<usize> = toc
+            .toc
+            .iter()
+            .filter(|e| e.level == 1)
+            .map(|e| e.page)
+            .collect();
+        assert!(plain.iter().any(|p| p % 2 == 0), "{lang}: {plain:?}");
+    }
+}

@@ -725,6 +725,8 @@ impl Printer {
                     "paper": config.paper.typst_name(),
                     "bleed_mm": config.bleed_mm,
                     "crop_marks": config.crop_marks,
+                    "binding": config.binding.name(),
+                    "openers_on_right": config.openers_on_right,
                     "rgb_only": config.pdf_standard == PdfStandard::A2b,
                 }),
             );

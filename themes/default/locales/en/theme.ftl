@@ -132,6 +132,7 @@ not-found-products = Browse products
 brochure-catalog-title = Product Catalog
 brochure-contents = Contents
 brochure-scan-qr = Scan for details online
+brochure-notes = Notes
 datasheet-online = Full details, more languages and the latest data online:
 
 ## Product pictures: the gallery, and the link to a picture's large copy (zoom)

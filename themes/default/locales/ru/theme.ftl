@@ -134,6 +134,7 @@ not-found-products = Перейти в каталог
 brochure-catalog-title = Каталог продукции
 brochure-contents = Содержание
 brochure-scan-qr = Подробнее — отсканируйте код
+brochure-notes = Для заметок
 datasheet-online = Подробное описание, другие языки и актуальные данные на сайте:
 
 ## Product pictures: the gallery, and the link to a picture's large copy (zoom)

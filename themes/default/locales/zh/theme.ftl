@@ -122,6 +122,7 @@ not-found-products = 浏览产品
 brochure-catalog-title = 产品样本
 brochure-contents = 目录
 brochure-scan-qr = 扫码查看详情
+brochure-notes = 笔记
 datasheet-online = 更多详情、其他语言版本及最新数据请访问：
 
 ## Product pictures: the gallery, and the link to a picture's large copy (zoom)
