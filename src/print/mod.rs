@@ -199,7 +199,7 @@ impl Printer {
         let mut store = FontStore::new();
         let mut fonts = Vec::new();
         // Fonts built into the binary are covered by the tool's own id in every key; a site's
-        // font files by their content; system fonts by path and their parsed description.
+        // font files by their content.
         let mut fonts_key = KeyBuilder::new("fonts");
         for (name, source) in &site.theme.fonts {
             let data = match source {
@@ -235,12 +235,9 @@ impl Printer {
                 ));
             }
         }
-        for (path, info) in typst_kit::fonts::system() {
-            fonts_key.str("system font", &format!("{path:?}"));
-            fonts_key.bytes("info", &serde_json::to_vec(&info).unwrap_or_default());
-            fonts.push(info.clone());
-            store.push((path, info));
-        }
+        // No system fonts: a character the theme's and the site's fonts lack would otherwise
+        // come from whatever the build machine has installed, and the same sources would
+        // print differently on another machine. It is a warning instead (`glyph_warnings`).
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -763,37 +760,39 @@ impl Printer {
         answer
     }
 
-    /// Characters of a product's texts that no loaded font can show: a warning naming the
-    /// product and the characters, instead of silent boxes ("tofu") on paper.
+    /// Characters of a product's texts that no font of the theme or the site can show: a
+    /// warning at the first place that writes one (file, line and column of the text), naming
+    /// the characters, instead of silent boxes ("tofu") on paper.
     fn glyph_warnings(&self, products: &[String], lang: &str) -> Vec<Diagnostic> {
         let site = &*self.site;
         let default = &site.config.default_language;
-        let texts: Vec<(&crate::content::Product, String)> = products
+        // Each product's texts in this language, each with where it is written.
+        let texts: Vec<(&crate::content::Product, Vec<(String, Location)>)> = products
             .iter()
             .filter_map(|id| site.product(id))
             .map(|p| {
-                let mut text = String::new();
+                let mut parts = Vec::new();
                 for field in [&p.name, &p.summary, &p.description] {
                     if let Some(r) = field.resolve(lang, default) {
-                        text.push_str(r.value);
+                        parts.push((r.value.clone(), field.start(r.lang).clone()));
                     }
                 }
                 if let Some(r) = p.features.resolve(lang, default) {
-                    text.push_str(&r.value.join(" "));
+                    parts.push((r.value.join("\n"), p.features.start(r.lang).clone()));
                 }
                 for s in &p.specs {
                     if let crate::content::SpecValue::Text(t) = &s.value {
-                        text.push_str(t);
+                        parts.push((t.clone(), s.location.clone()));
                     }
                 }
-                (p, text)
+                (p, parts)
             })
             .collect();
         // Font coverage lookups are linear in the number of ranges (thousands for a CJK
         // font): ask once per distinct character, not once per occurrence.
         let distinct: BTreeSet<char> = texts
             .iter()
-            .flat_map(|(_, t)| t.chars())
+            .flat_map(|(_, parts)| parts.iter().flat_map(|(t, _)| t.chars()))
             .filter(|c| !c.is_whitespace() && !c.is_control())
             .collect();
         let unprintable: BTreeSet<char> = distinct
@@ -804,25 +803,46 @@ impl Printer {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for (p, text) in &texts {
-            let missing: BTreeSet<char> =
-                text.chars().filter(|c| unprintable.contains(c)).collect();
-            if !missing.is_empty() {
+        for (p, parts) in &texts {
+            let mut missing = BTreeSet::new();
+            let mut first: Option<Location> = None;
+            for (text, start) in parts {
+                for (line_index, line) in text.split('\n').enumerate() {
+                    for (column, c) in line.chars().enumerate() {
+                        if unprintable.contains(&c) {
+                            missing.insert(c);
+                            // A block scalar's lines follow its first line; a one-line text
+                            // starts at its column.
+                            first.get_or_insert_with(|| {
+                                let mut at = start.clone();
+                                if line_index == 0 {
+                                    at.column += column;
+                                } else {
+                                    at.line += line_index;
+                                    at.column = column + 1;
+                                }
+                                at
+                            });
+                        }
+                    }
+                }
+            }
+            if let Some(at) = first {
                 let chars: String = missing
                     .iter()
                     .map(|c| format!("{c} (U+{:04X}) ", *c as u32))
                     .collect();
                 out.push(
                     Diagnostic::warning(
-                        Location::file(&p.file),
+                        at,
                         format!(
-                            "product `{}` ({lang}): no font can print {}",
+                            "product `{}` ({lang}): no font of the theme or the site can print {}",
                             p.id,
                             chars.trim_end()
                         ),
                     )
                     .with_hint(
-                        "put a font that has these characters into the site's fonts/ folder",
+                        "put a font that has these characters into the site's fonts/ folder (system fonts are not used, so every machine prints the same)",
                     ),
                 );
             }
