@@ -829,3 +829,294 @@ fn saddle_stitched_brochures_have_a_multiple_of_4_pages_and_openers_can_start_on
         assert!(plain.iter().any(|p| p % 2 == 0), "{lang}: {plain:?}");
     }
 }
+
+/// A PDF matrix `[a b c d e f]`.
+type Matrix = [f32; 6];
+
+/// `first` then `second` (PDF's row-vector convention: `cm` makes `m × CTM`).
+fn then(first: Matrix, second: Matrix) -> Matrix {
+    let [a, b, c, d, e, f] = first;
+    let [a2, b2, c2, d2, e2, f2] = second;
+    [
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    ]
+}
+
+fn apply(m: Matrix, x: f32, y: f32) -> (f32, f32) {
+    (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+}
+
+/// Glyph widths (per 1000 units of the font size) of a page's fonts, by resource name.
+fn font_widths(
+    doc: &Document,
+    page: lopdf::ObjectId,
+) -> std::collections::HashMap<Vec<u8>, (bool, std::collections::HashMap<u32, f32>, f32)> {
+    let mut out = std::collections::HashMap::new();
+    for (name, font) in doc.get_page_fonts(page).expect("fonts") {
+        let composite =
+            font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0".as_slice());
+        let mut widths = std::collections::HashMap::new();
+        let mut default = 1000.0;
+        if composite {
+            let descendant = font
+                .get(b"DescendantFonts")
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|a| a.first())
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_dict().ok());
+            if let Some(d) = descendant {
+                default = d.get(b"DW").and_then(Object::as_float).unwrap_or(1000.0);
+                if let Ok(w) = d.get_deref(b"W", doc).and_then(Object::as_array) {
+                    let mut i = 0;
+                    while i + 1 < w.len() {
+                        let first = w[i].as_i64().unwrap_or(0) as u32;
+                        match &w[i + 1] {
+                            Object::Array(list) => {
+                                for (k, v) in list.iter().enumerate() {
+                                    widths
+                                        .insert(first + k as u32, v.as_float().unwrap_or(default));
+                                }
+                                i += 2;
+                            }
+                            _ => {
+                                let last = w[i + 1].as_i64().unwrap_or(0) as u32;
+                                let v = w
+                                    .get(i + 2)
+                                    .and_then(|o| o.as_float().ok())
+                                    .unwrap_or(default);
+                                for cid in first..=last {
+                                    widths.insert(cid, v);
+                                }
+                                i += 3;
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            let first = font.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0) as u32;
+            if let Ok(w) = font.get_deref(b"Widths", doc).and_then(Object::as_array) {
+                for (k, v) in w.iter().enumerate() {
+                    widths.insert(first + k as u32, v.as_float().unwrap_or(0.0));
+                }
+            }
+        }
+        out.insert(name, (composite, widths, default));
+    }
+    out
+}
+
+/// The boxes of a page's text runs in page space: `[x0, y0, x1, y1]`, with the text that made
+/// each (as glyph ids, enough to tell runs apart in a message).
+fn text_boxes(doc: &Document, page: lopdf::ObjectId) -> Vec<[f32; 4]> {
+    let fonts = font_widths(doc, page);
+    let content = doc.get_page_content(page);
+    let ops = lopdf::content::Content::decode(&content)
+        .expect("decode")
+        .operations;
+    let num = |o: &Object| o.as_float().unwrap_or(0.0);
+    let mut ctm: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+    let mut stack = Vec::new();
+    let (mut tm, mut line): (Matrix, Matrix) = (ctm, ctm);
+    let mut font: Option<&(bool, std::collections::HashMap<u32, f32>, f32)> = None;
+    let mut size = 0.0;
+    let mut boxes = Vec::new();
+    for op in ops {
+        let a = &op.operands;
+        match op.operator.as_str() {
+            "q" => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(ctm),
+            "cm" if a.len() == 6 => {
+                ctm = then(
+                    [
+                        num(&a[0]),
+                        num(&a[1]),
+                        num(&a[2]),
+                        num(&a[3]),
+                        num(&a[4]),
+                        num(&a[5]),
+                    ],
+                    ctm,
+                )
+            }
+            "BT" => {
+                tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+                line = tm;
+            }
+            "Tm" if a.len() == 6 => {
+                tm = [
+                    num(&a[0]),
+                    num(&a[1]),
+                    num(&a[2]),
+                    num(&a[3]),
+                    num(&a[4]),
+                    num(&a[5]),
+                ];
+                line = tm;
+            }
+            "Td" | "TD" if a.len() == 2 => {
+                line = then([1.0, 0.0, 0.0, 1.0, num(&a[0]), num(&a[1])], line);
+                tm = line;
+            }
+            "Tf" if a.len() == 2 => {
+                font = a[0].as_name().ok().and_then(|n| fonts.get(n));
+                size = num(&a[1]);
+            }
+            "Tj" | "TJ" => {
+                let Some((composite, widths, default)) = font else {
+                    continue;
+                };
+                let items: Vec<Object> = match &a[0] {
+                    Object::Array(items) => items.clone(),
+                    other => vec![other.clone()],
+                };
+                let mut advance = 0.0;
+                for item in &items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            let codes: Vec<u32> = if *composite {
+                                bytes
+                                    .chunks(2)
+                                    .map(|c| {
+                                        u32::from(c[0]) << 8 | u32::from(*c.get(1).unwrap_or(&0))
+                                    })
+                                    .collect()
+                            } else {
+                                bytes.iter().map(|b| u32::from(*b)).collect()
+                            };
+                            for code in codes {
+                                advance +=
+                                    widths.get(&code).copied().unwrap_or(*default) / 1000.0 * size;
+                            }
+                        }
+                        other => advance -= num(other) / 1000.0 * size,
+                    }
+                }
+                // Ascent and descent of the line of text, trimmed a little: lines set solid
+                // touch without overlapping.
+                let m = then(tm, ctm);
+                let corners = [
+                    (0.0, -0.15 * size),
+                    (advance, -0.15 * size),
+                    (0.0, 0.7 * size),
+                    (advance, 0.7 * size),
+                ];
+                let points: Vec<(f32, f32)> =
+                    corners.iter().map(|(x, y)| apply(m, *x, *y)).collect();
+                let xs = points.iter().map(|p| p.0);
+                let ys = points.iter().map(|p| p.1);
+                boxes.push([
+                    xs.clone().fold(f32::MAX, f32::min),
+                    ys.clone().fold(f32::MAX, f32::min),
+                    xs.fold(f32::MIN, f32::max),
+                    ys.fold(f32::MIN, f32::max),
+                ]);
+                tm = then([1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
+            }
+            _ => {}
+        }
+    }
+    boxes
+}
+
+/// Pairs of text boxes on a page that overlap by more than a hair in both directions.
+fn overlapping(boxes: &[[f32; 4]]) -> Vec<([f32; 4], [f32; 4])> {
+    let mut out = Vec::new();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let w = a[2].min(b[2]) - a[0].max(b[0]);
+            let h = a[3].min(b[3]) - a[1].max(b[1]);
+            // Runs side by side on one baseline touch where kerning pulls them together:
+            // only a real part of the narrower one counts there.
+            let same_line = (a[1] - b[1]).abs() < 0.5 && (a[3] - b[3]).abs() < 0.5;
+            let narrower = (a[2] - a[0]).min(b[2] - b[0]);
+            let wide_enough = if same_line {
+                w > 2.0_f32.max(0.3 * narrower)
+            } else {
+                w > 1.0
+            };
+            if wide_enough && h > 1.0 {
+                out.push((*a, *b));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_paper_size_and_language_prints_without_overlapping_text() {
+    let site = fixture("basic");
+    let root = site.path();
+    let mut config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    for paper in ["a4", "a5", "letter"] {
+        config.push_str(&format!(
+            "\n[[brochures]]\nid = \"{paper}\"\npaper = \"{paper}\"\n"
+        ));
+    }
+    std::fs::write(root.join("brochure.toml"), config).expect("write");
+    // A product as long as the example's: a dozen specs and eight long features, taller than
+    // half an A5 page in Russian (an unbreakable block of it ran over the footer).
+    let mut yaml = String::from(
+        "category: excavators\nname:\n  en: SQ-EX210 Hydraulic Excavator\n  ru: Гидравлический экскаватор SQ-EX210\n  zh: SQ-EX210 液压挖掘机\nsummary:\n  en: The best-selling crawler excavator of our range, for general construction, road building and loading dump trucks in quarries.\n  ru: Самый востребованный гусеничный экскаватор нашей линейки — надёжная универсальная машина для общестроительных работ, дорожного строительства и погрузки самосвалов в карьерах.\n  zh: 我们最畅销的履带式挖掘机，适用于一般建筑、道路施工以及在采石场为自卸车装车。\nfeatures:\n",
+    );
+    for lang in ["en", "ru", "zh"] {
+        yaml.push_str(&format!("  {lang}:\n"));
+        for n in 1..=8 {
+            let item = match lang {
+                "ru" => format!(
+                    "Гидросистема с электронным управлением номер {n} — высокое усилие копания при низком расходе топлива"
+                ),
+                "zh" => format!("第{n}代电控液压系统，挖掘力大，油耗低，适合长时间连续作业"),
+                _ => format!(
+                    "Electronically controlled hydraulics, generation {n}: high digging force at low fuel consumption"
+                ),
+            };
+            yaml.push_str(&format!("    - \"{item}\"\n"));
+        }
+    }
+    yaml.push_str("specs:\n");
+    for n in 1..=12 {
+        yaml.push_str(&format!(
+            "  long-{n}: {{value: {}, unit: kg}}\n",
+            20_000 + n * 500
+        ));
+    }
+    for (lang, label) in [
+        ("en", "Maximum digging force at the bucket, position"),
+        ("ru", "Максимальное усилие копания на ковше, положение"),
+        ("zh", "铲斗最大挖掘力，位置"),
+    ] {
+        let ftl = root.join(format!("locales/{lang}/site.ftl"));
+        let mut text = std::fs::read_to_string(&ftl).expect("ftl");
+        for n in 1..=12 {
+            text.push_str(&format!("\nspec-long-{n} = {label} {n}"));
+        }
+        text.push('\n');
+        std::fs::write(ftl, text).expect("write");
+    }
+    std::fs::write(root.join("content/products/ex-210.yaml"), yaml).expect("write");
+    build_site(root).expect("build");
+    let mut checked = 0;
+    for paper in ["a4", "a5", "letter"] {
+        for lang in ["en", "ru", "zh"] {
+            let rel = format!("brochures/{paper}.{lang}.pdf");
+            let doc = pdf(root, &rel);
+            for (&n, &id) in &doc.get_pages() {
+                let boxes = text_boxes(&doc, id);
+                checked += boxes.len();
+                let clashes = overlapping(&boxes);
+                assert!(
+                    clashes.is_empty(),
+                    "{rel} page {n}: text over text at {clashes:?}"
+                );
+            }
+        }
+    }
+    assert!(checked > 500, "{checked} text runs checked");
+}

@@ -38,6 +38,36 @@ pub fn escape_markup(text: &str) -> String {
 /// - a paragraph longer than [`MAX_PARAGRAPH_CHARS`] is split at its next space (or within
 ///   the word, if it has none), far beyond any paragraph written by hand.
 fn text_run(out: &mut String, text: &str, run: &mut RunLengths) {
+    // Model numbers are written whole, in a box (see `escape_keeping_models`); they are short,
+    // so the run limits below do not concern them.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !core.is_empty()
+            && crate::render::is_model_number(core)
+            && let Some(start) = word.find(core)
+        {
+            plain_run(out, &word[..start], run);
+            out.push_str("#box[");
+            out.push_str(&escape_markup(core));
+            out.push(']');
+            run.word += core.chars().count();
+            run.paragraph += core.chars().count();
+            plain_run(out, &word[start + core.len()..], run);
+        } else {
+            plain_run(out, word, run);
+        }
+        let space_end = rest[end..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(rest.len(), |n| end + n);
+        plain_run(out, &rest[end..space_end], run);
+        rest = &rest[space_end..];
+    }
+}
+
+fn plain_run(out: &mut String, text: &str, run: &mut RunLengths) {
     for c in text.chars() {
         if c.is_whitespace() {
             run.word = 0;
@@ -93,9 +123,34 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// The escape function for the print Tera environment.
+/// The escape function for the print Tera environment: [`escape_markup`], with model numbers
+/// kept whole.
 pub fn tera_escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(escape_markup(input).as_bytes())
+    out.write_all(escape_keeping_models(input).as_bytes())
+}
+
+/// [`escape_markup`], with every model number (`SQ-EX700`) in a `#box[…]`: a box is never
+/// broken across lines, so a narrow column or heading cannot print "SQ-" and "EX700" on two
+/// lines, and hyphenation cannot split it either.
+pub fn escape_keeping_models(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        match word.find(core) {
+            Some(start) if !core.is_empty() && crate::render::is_model_number(core) => {
+                out.push_str(&escape_markup(&word[..start]));
+                out.push_str("#box[");
+                out.push_str(&escape_markup(core));
+                out.push(']');
+                out.push_str(&escape_markup(&word[start + core.len()..]));
+            }
+            _ => out.push_str(&escape_markup(word)),
+        }
+    }
+    out
 }
 
 /// Lists nested deeper than this print at this depth: paper has no room for more, and Typst
@@ -228,6 +283,25 @@ mod tests {
             markdown_to_typst("Built for quarries."),
             "Built for quarries\\."
         );
+    }
+
+    #[test]
+    fn model_numbers_are_boxed_whole_and_punctuation_stays_outside() {
+        assert_eq!(
+            escape_keeping_models("Экскаватор SQ-EX210, (EX-300)."),
+            "Экскаватор #box[SQ\\-EX210]\\, \\(#box[EX\\-300]\\)\\."
+        );
+        // Not model numbers: words with a hyphen but no digit, numbers alone.
+        assert_eq!(
+            escape_keeping_models("well-known 2026"),
+            "well\\-known 2026"
+        );
+        // Markup is never a model number, and stays escaped.
+        assert_eq!(escape_keeping_models("A-1#x"), "A\\-1\\#x");
+        assert_eq!(escape_keeping_models("#box[EX-1]"), "\\#box\\[EX\\-1\\]");
+        let typ = markdown_to_typst("The **SQ-FE35** and SQ-FE25 lift 3 t.");
+        assert!(typ.contains("#strong[#box[SQ\\-FE35]]"), "{typ}");
+        assert!(typ.contains("and #box[SQ\\-FE25] lift"), "{typ}");
     }
 
     #[test]

@@ -425,11 +425,7 @@ pub(crate) fn keep_model_numbers_whole(text: &str) -> String {
             out.push(' ');
         }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let model = core.contains('-')
-            && core.chars().any(|c| c.is_ascii_digit())
-            && core
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-./".contains(c));
+        let model = is_model_number(core);
         match word.find(core) {
             Some(start) if model => {
                 out.push_str(&escape(&word[..start]));
@@ -442,6 +438,17 @@ pub(crate) fn keep_model_numbers_whole(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `word` (punctuation trimmed) is a model number such as `SQ-MT60E` or `EX-300`:
+/// letters and digits joined by a hyphen, with a digit somewhere. The web and print keep
+/// these whole instead of breaking them at the hyphen.
+pub(crate) fn is_model_number(word: &str) -> bool {
+    word.contains('-')
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-./".contains(c))
 }
 
 /// The language to format in: an explicit `lang=` argument, else the page's `lang` variable.
