@@ -173,6 +173,22 @@ struct RawConfig {
     search: SearchConfig,
     #[serde(default)]
     quote: QuoteConfig,
+    #[serde(default)]
+    datasheets: DatasheetConfig,
+}
+
+/// `[datasheets]`: the one-page product PDFs visitors download.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatasheetConfig {
+    /// A4 or US Letter (for buyers who print at home or in the office).
+    pub paper: Paper,
+}
+
+impl Default for DatasheetConfig {
+    fn default() -> Self {
+        DatasheetConfig { paper: Paper::A4 }
+    }
 }
 
 /// `[quote]`: how buyers ask for a price besides e-mail.
@@ -242,6 +258,7 @@ pub struct Config {
     pub images: ImagesConfig,
     pub search: SearchConfig,
     pub quote: QuoteConfig,
+    pub datasheets: DatasheetConfig,
 }
 
 impl Config {
@@ -487,6 +504,7 @@ impl Config {
             images,
             search: raw.search,
             quote: raw.quote,
+            datasheets: raw.datasheets,
             brochures,
         })
     }

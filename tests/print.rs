@@ -1120,3 +1120,51 @@ fn every_paper_size_and_language_prints_without_overlapping_text() {
     }
     assert!(checked > 500, "{checked} text runs checked");
 }
+
+#[test]
+fn datasheets_fit_one_page_when_their_content_does_on_the_configured_paper() {
+    let site = fixture("basic");
+    let root = site.path();
+    let config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    std::fs::write(
+        root.join("brochure.toml"),
+        format!("{config}\n[datasheets]\npaper = \"letter\"\n"),
+    )
+    .expect("write");
+    // A description of a dozen paragraphs, as long as the example's longest: one page. And
+    // one ten times longer: several pages, every word of it printed.
+    let paragraph = "The SQ-EX210 is the best-selling crawler excavator of the range, built for general construction, road building and loading dump trucks in quarries, with an electronically controlled hydraulic system. ";
+    let mut yaml = String::from(
+        "category: excavators\nname:\n  en: SQ-EX210 Excavator\ndescription:\n  en: |\n",
+    );
+    for _ in 0..3 {
+        yaml.push_str(&format!("    {paragraph}\n\n"));
+    }
+    let long = yaml.replace("SQ-EX210 Excavator", "SQ-EX900 Excavator");
+    std::fs::write(root.join("content/products/ex-210.yaml"), yaml).expect("write");
+    let mut long = long;
+    for n in 0..40 {
+        long.push_str(&format!("    {paragraph}Paragraph {n}.\n\n"));
+    }
+    long.push_str("    The last words of the description.\n");
+    std::fs::write(root.join("content/products/ex-900.yaml"), long).expect("write");
+    build_site(root).expect("build");
+    for id in ["ex-300", "fe-25", "ex-210"] {
+        let doc = pdf(root, &format!("en/products/{id}/{id}-en.pdf"));
+        let pages = doc.get_pages();
+        assert_eq!(pages.len(), 1, "{id}: {} pages", pages.len());
+        let media = rect(&doc, *pages.values().next().expect("page"), b"MediaBox");
+        assert_eq!(
+            (media[2].round(), media[3].round()),
+            (612.0, 792.0),
+            "US Letter"
+        );
+    }
+    let doc = pdf(root, "en/products/ex-900/ex-900-en.pdf");
+    assert!(doc.get_pages().len() >= 2);
+    let t = text(&doc);
+    assert!(
+        t.contains("Paragraph 39.") && t.contains("The last words of the description."),
+        "{t}"
+    );
+}

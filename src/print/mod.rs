@@ -738,7 +738,12 @@ impl Printer {
             map.insert("product".into(), self.print_product(id, lang));
             map.insert(
                 "datasheet".into(),
-                json!({"paper": "a4", "bleed_mm": 0, "crop_marks": false, "rgb_only": false}),
+                json!({
+                    "paper": self.site.config.datasheets.paper.typst_name(),
+                    "bleed_mm": 0,
+                    "crop_marks": false,
+                    "rgb_only": false,
+                }),
             );
         }
         (ctx, vec![id.to_string()])
