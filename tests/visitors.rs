@@ -304,9 +304,20 @@ fn lists_offer_the_spec_ranges_their_products_have_and_cards_carry_the_numbers()
     let doc = html(root, "ru/categories/forklifts/index.html");
     let form = select(&doc, "form[data-filters]");
     assert_eq!(form.len(), 1);
+    // Hidden without JavaScript by the stylesheet, shown from the first paint with it (no
+    // layout shift when the script runs): the page marks <html> before anything is drawn.
+    assert!(form[0].attr("hidden").is_none());
+    let head_script = select(&doc, "head script")
+        .iter()
+        .map(|s| s.inner_html())
+        .collect::<String>();
     assert!(
-        form[0].attr("hidden").is_some(),
-        "hidden until the script shows it"
+        head_script.contains("classList.add(\"js\")"),
+        "{head_script}"
+    );
+    assert!(
+        read(root, "css/site.css")
+            .contains("html:not(.js) :is(.compare-pick,[data-filters]){display:none")
     );
     let min = select(&doc, "input[name=rated-load-min]");
     let number = |v: Option<&str>| v.and_then(|v| v.parse::<f64>().ok());
@@ -352,10 +363,12 @@ fn lists_and_product_pages_offer_comparison_and_each_language_has_a_compare_page
     ] {
         let doc = html(root, &format!("{lang}/compare/index.html"));
         assert_eq!(text_of(&select(&doc, "h1")[0]), title);
-        // An empty shell until the visitor picks: not for search engines or the site search.
+        // One page for every comparison: its canonical address has no `?ids=`. It is not in
+        // the site search (nothing to find before the visitor picks).
+        let canonical = format!("https://fixture.example/catalog/{lang}/compare/");
         assert_eq!(
-            select(&doc, "meta[name=robots]")[0].attr("content"),
-            Some("noindex")
+            select(&doc, "link[rel=canonical]")[0].attr("href"),
+            Some(canonical.as_str())
         );
         assert!(select(&doc, "[data-pagefind-body]").is_empty());
         let shell = select(&doc, "[data-compare]");
@@ -377,9 +390,8 @@ fn lists_and_product_pages_offer_comparison_and_each_language_has_a_compare_page
         let cards = select(&list, "li[data-product]");
         assert!(!cards.is_empty());
         for card in &cards {
-            let pick =
-                scraper::Selector::parse("label[data-compare-pick][hidden] input[type=checkbox]")
-                    .expect("selector");
+            let pick = scraper::Selector::parse("label[data-compare-pick] input[type=checkbox]")
+                .expect("selector");
             let href = scraper::Selector::parse(".card__link").expect("selector");
             let id = card
                 .select(&pick)

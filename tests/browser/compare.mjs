@@ -11,7 +11,9 @@
 //     Russian page reads Russian labels and numbers;
 //   - printed (print media), the site's header, controls and tray are gone, the table stays,
 //     and the page is landscape A4;
-//   - without JavaScript the pickers stay hidden and the comparison page says why.
+//   - without JavaScript the pickers stay hidden and the comparison page says why;
+//   - nothing moves while the scripts work (cumulative layout shift under 0.1 on a slow
+//     phone): neither the table arriving nor the "Compare" boxes and filters appearing.
 // Run by .ci/run after `cargo test` (needs chromium and `npm ci` in this folder).
 import fs from "node:fs";
 import { buildExample, check, launch, serveStatic } from "./lib.mjs";
@@ -134,6 +136,33 @@ try {
   report.push(`shared link in Russian at 390 px: “${ruWeight.join(" | ")}”`);
   await fresh.close();
   await page.screenshot({ path: "/tmp/compare-en-1280.png", fullPage: true });
+
+  // Layout shift on a slow phone (4× CPU, Lighthouse's mobile network).
+  const shift = async (url) => {
+    const ctx = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const p = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await p.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await p.goto(url, { waitUntil: "networkidle" });
+    await p.waitForTimeout(500);
+    const value = await p.evaluate(() => window.__cls);
+    await ctx.close();
+    return value;
+  };
+  for (const url of [`/ru/compare/?ids=${chosen.slice(0, 2).join(",")}`, "/en/products/", "/ru/categories/electric-forklifts/"]) {
+    const value = await shift(`${base}${url}`);
+    check(value < 0.1, `${url}: layout shift ${value.toFixed(3)}`);
+    report.push(`layout shift ${url}: ${value.toFixed(3)}`);
+  }
 
   // Without JavaScript.
   const nojs = await browser.newContext({ javaScriptEnabled: false });

@@ -51,6 +51,18 @@ if (root) {
     }
     const category = doc.querySelector(".product-hero .eyebrow a");
     const picture = doc.querySelector(".product-hero__media picture, .product-hero__media img");
+    // Shown 12rem wide, and decorative next to the name: set before the picture joins this
+    // document, where it starts loading (else the browser fetches the large copy first).
+    if (picture) {
+      for (const node of [picture, ...picture.querySelectorAll("img, source")]) {
+        if (node.matches("img, source")) node.setAttribute("sizes", "12rem");
+        if (node.matches("img")) {
+          node.alt = "";
+          node.removeAttribute("fetchpriority");
+          node.loading = "lazy";
+        }
+      }
+    }
     const quote = doc.querySelector(".btn--quote");
     return {
       id,
@@ -80,11 +92,6 @@ if (root) {
     const corner = el("th", { scope: "col" }, el("span", { className: "visually-hidden" }, root.dataset.parameter));
     const head = el("tr", {}, corner);
     for (const p of products) {
-      if (p.picture) {
-        for (const node of p.picture.querySelectorAll("img, source")) node.setAttribute("sizes", "12rem");
-        const img = p.picture.matches("img") ? p.picture : p.picture.querySelector("img");
-        if (img) img.alt = "";
-      }
       const remove = el("button", {
         type: "button",
         className: "compare-table__remove",

@@ -1,7 +1,7 @@
 // Picking products to compare, on list and product pages. The picks live in localStorage, so
 // they survive moving between category pages and languages (a product's id is the same in
 // every language); the tray links to the comparison page with the ids in its URL. Without
-// JavaScript the pickers stay hidden: the comparison table needs it too.
+// JavaScript the pickers are hidden (site.css, `html:not(.js)`): the comparison table needs it too.
 const tray = document.querySelector("[data-compare-tray]");
 if (tray) {
   const KEY = "brochure-compare";
@@ -37,7 +37,6 @@ if (tray) {
     for (const box of document.querySelectorAll("[data-compare-pick] input")) {
       if (boxes.includes(box)) continue;
       boxes.push(box);
-      box.closest("[data-compare-pick]").hidden = false;
       box.addEventListener("change", () => {
         picks = read().filter((id) => id !== box.value);
         if (box.checked) {

@@ -1,5 +1,5 @@
-// Narrowing a product list by category and spec ranges, on the page. The form is hidden
-// without JavaScript, when the whole list shows. The state lives in the URL
+// Narrowing a product list by category and spec ranges, on the page. Without JavaScript the
+// form is hidden (site.css, `html:not(.js)`) and the whole list shows. The state lives in the URL
 // (?operating-weight-min=20000&category=excavators), so a narrowed list can be shared, and
 // is read back when the page opens.
 //
@@ -96,6 +96,5 @@ if (form) {
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
   form.addEventListener("submit", (e) => e.preventDefault());
-  form.hidden = false;
   apply();
 }
