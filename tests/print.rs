@@ -912,9 +912,65 @@ fn font_widths(
     out
 }
 
-/// The boxes of a page's text runs in page space: `[x0, y0, x1, y1]`, with the text that made
-/// each (as glyph ids, enough to tell runs apart in a message).
+/// The boxes of a page's text runs in page space, `[x0, y0, x1, y1]`.
+#[allow(dead_code)]
 fn text_boxes(doc: &Document, page: lopdf::ObjectId) -> Vec<[f32; 4]> {
+    page_boxes(doc, page).0
+}
+
+/// The page's external objects (pictures: raster images and forms) by resource name, each
+/// with its box in its own space and its matrix.
+fn xobjects(
+    doc: &Document,
+    page: lopdf::ObjectId,
+) -> std::collections::HashMap<Vec<u8>, ([f32; 4], Matrix)> {
+    let mut out = std::collections::HashMap::new();
+    let (direct, ids) = doc.get_page_resources(page).expect("resources");
+    let mut dicts: Vec<&lopdf::Dictionary> = direct.into_iter().collect();
+    dicts.extend(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
+    let identity = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+    for resources in dicts {
+        let Ok(list) = resources
+            .get_deref(b"XObject", doc)
+            .and_then(Object::as_dict)
+        else {
+            continue;
+        };
+        for (name, object) in list.iter() {
+            let Ok((_, Object::Stream(stream))) = doc.dereference(object) else {
+                continue;
+            };
+            let d = &stream.dict;
+            let numbers = |key: &[u8]| -> Option<Vec<f32>> {
+                d.get(key)
+                    .and_then(Object::as_array)
+                    .ok()
+                    .map(|a| a.iter().map(|v| v.as_float().unwrap_or(0.0)).collect())
+            };
+            let entry = match d.get(b"Subtype").and_then(Object::as_name) {
+                Ok(b"Image") => ([0.0, 0.0, 1.0, 1.0], identity),
+                Ok(b"Form") => {
+                    let b = numbers(b"BBox")
+                        .filter(|b| b.len() == 4)
+                        .unwrap_or_else(|| vec![0.0; 4]);
+                    let m = numbers(b"Matrix").filter(|m| m.len() == 6);
+                    (
+                        [b[0], b[1], b[2], b[3]],
+                        m.map_or(identity, |m| [m[0], m[1], m[2], m[3], m[4], m[5]]),
+                    )
+                }
+                _ => continue,
+            };
+            out.insert(name.clone(), entry);
+        }
+    }
+    out
+}
+
+/// The boxes of a page's text runs and of its pictures, in page space.
+fn page_boxes(doc: &Document, page: lopdf::ObjectId) -> (Vec<[f32; 4]>, Vec<[f32; 4]>) {
+    let pictures = xobjects(doc, page);
+    let mut placed = Vec::new();
     let fonts = font_widths(doc, page);
     let content = doc.get_page_content(page);
     let ops = lopdf::content::Content::decode(&content)
@@ -1019,10 +1075,33 @@ fn text_boxes(doc: &Document, page: lopdf::ObjectId) -> Vec<[f32; 4]> {
                 ]);
                 tm = then([1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
             }
+            "Do" => {
+                let Some((b, m)) = a
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| pictures.get(n))
+                else {
+                    continue;
+                };
+                let full = then(*m, ctm);
+                let points: Vec<(f32, f32)> =
+                    [(b[0], b[1]), (b[2], b[1]), (b[0], b[3]), (b[2], b[3])]
+                        .iter()
+                        .map(|(x, y)| apply(full, *x, *y))
+                        .collect();
+                let xs = points.iter().map(|p| p.0);
+                let ys = points.iter().map(|p| p.1);
+                placed.push([
+                    xs.clone().fold(f32::MAX, f32::min),
+                    ys.clone().fold(f32::MAX, f32::min),
+                    xs.fold(f32::MIN, f32::max),
+                    ys.fold(f32::MIN, f32::max),
+                ]);
+            }
             _ => {}
         }
     }
-    boxes
+    (boxes, placed)
 }
 
 /// Pairs of text boxes on a page that overlap by more than a hair in both directions.
@@ -1063,7 +1142,7 @@ fn every_paper_size_and_language_prints_without_overlapping_text() {
     // A product as long as the example's: a dozen specs and eight long features, taller than
     // half an A5 page in Russian (an unbreakable block of it ran over the footer).
     let mut yaml = String::from(
-        "category: excavators\nname:\n  en: SQ-EX210 Hydraulic Excavator\n  ru: Гидравлический экскаватор SQ-EX210\n  zh: SQ-EX210 液压挖掘机\nsummary:\n  en: The best-selling crawler excavator of our range, for general construction, road building and loading dump trucks in quarries.\n  ru: Самый востребованный гусеничный экскаватор нашей линейки — надёжная универсальная машина для общестроительных работ, дорожного строительства и погрузки самосвалов в карьерах.\n  zh: 我们最畅销的履带式挖掘机，适用于一般建筑、道路施工以及在采石场为自卸车装车。\nfeatures:\n",
+        "category: excavators\nimage: images/low-res.png\nname:\n  en: SQ-EX210 Hydraulic Excavator\n  ru: Гидравлический экскаватор SQ-EX210\n  zh: SQ-EX210 液压挖掘机\nsummary:\n  en: The best-selling crawler excavator of our range, for general construction, road building and loading dump trucks in quarries.\n  ru: Самый востребованный гусеничный экскаватор нашей линейки — надёжная универсальная машина для общестроительных работ, дорожного строительства и погрузки самосвалов в карьерах.\n  zh: 我们最畅销的履带式挖掘机，适用于一般建筑、道路施工以及在采石场为自卸车装车。\nfeatures:\n",
     );
     for lang in ["en", "ru", "zh"] {
         yaml.push_str(&format!("  {lang}:\n"));
@@ -1102,23 +1181,37 @@ fn every_paper_size_and_language_prints_without_overlapping_text() {
     }
     std::fs::write(root.join("content/products/ex-210.yaml"), yaml).expect("write");
     build_site(root).expect("build");
-    let mut checked = 0;
+    let (mut checked, mut pictured) = (0, 0);
     for paper in ["a4", "a5", "letter"] {
         for lang in ["en", "ru", "zh"] {
             let rel = format!("brochures/{paper}.{lang}.pdf");
             let doc = pdf(root, &rel);
             for (&n, &id) in &doc.get_pages() {
-                let boxes = text_boxes(&doc, id);
+                let (boxes, pictures) = page_boxes(&doc, id);
                 checked += boxes.len();
                 let clashes = overlapping(&boxes);
                 assert!(
                     clashes.is_empty(),
                     "{rel} page {n}: text over text at {clashes:?}"
                 );
+                // No picture over text either (the cover's picture hid the title on A5).
+                for picture in &pictures {
+                    for text in &boxes {
+                        let w = picture[2].min(text[2]) - picture[0].max(text[0]);
+                        let h = picture[3].min(text[3]) - picture[1].max(text[1]);
+                        assert!(
+                            w <= 1.0 || h <= 1.0,
+                            "{rel} page {n}: picture {picture:?} over text {text:?}"
+                        );
+                    }
+                }
+                pictured += pictures.len();
             }
         }
     }
     assert!(checked > 500, "{checked} text runs checked");
+    // Rasters (a photo on each of the 9 brochures); SVG drawings are paths, not checked here.
+    assert!(pictured >= 9, "{pictured} pictures checked");
 }
 
 #[test]
