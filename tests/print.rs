@@ -912,12 +912,6 @@ fn font_widths(
     out
 }
 
-/// The boxes of a page's text runs in page space, `[x0, y0, x1, y1]`.
-#[allow(dead_code)]
-fn text_boxes(doc: &Document, page: lopdf::ObjectId) -> Vec<[f32; 4]> {
-    page_boxes(doc, page).0
-}
-
 /// The page's external objects (pictures: raster images and forms) by resource name, each
 /// with its box in its own space and its matrix.
 fn xobjects(
@@ -967,7 +961,7 @@ fn xobjects(
     out
 }
 
-/// The boxes of a page's text runs and of its pictures, in page space.
+/// The boxes of a page's text runs and of its pictures in page space, `[x0, y0, x1, y1]`.
 fn page_boxes(doc: &Document, page: lopdf::ObjectId) -> (Vec<[f32; 4]>, Vec<[f32; 4]>) {
     let pictures = xobjects(doc, page);
     let mut placed = Vec::new();
