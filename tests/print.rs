@@ -1255,3 +1255,50 @@ fn datasheets_fit_one_page_when_their_content_does_on_the_configured_paper() {
         "{t}"
     );
 }
+
+#[test]
+fn two_products_share_a_page_in_every_language_russian_included() {
+    // The example catalog itself: its Russian texts (long names, summaries and features)
+    // used to take more than half a page each, one product per page.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().expect("tempdir");
+    let root = site.path();
+    for part in ["content", "locales", "static"] {
+        copy_dir(&repo.join(part), &root.join(part));
+    }
+    std::fs::copy(repo.join("brochure.toml"), root.join("brochure.toml")).expect("config");
+    build_site(root).expect("build");
+    // Products per category, from the sources: each category's products fill pages two by
+    // two, an odd one alone on the category's last page.
+    let mut per_category: std::collections::BTreeMap<String, usize> = Default::default();
+    for entry in std::fs::read_dir(root.join("content/products")).expect("products") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        if let Some(line) = text.lines().find(|l| l.starts_with("category:")) {
+            *per_category
+                .entry(line["category:".len()..].trim().to_string())
+                .or_default() += 1;
+        }
+    }
+    let pages_needed: usize = per_category.values().map(|n| n.div_ceil(2)).sum();
+    let products: usize = per_category.values().sum();
+    for lang in ["en", "ru", "zh"] {
+        let doc = pdf(root, &format!("brochures/catalog.{lang}.pdf"));
+        // Products per page, counted by their QR codes.
+        let per_page: Vec<usize> = doc
+            .get_pages()
+            .values()
+            .map(|&id| drawn(&doc, id).paths.iter().filter(|p| p.1 >= 40).count())
+            .filter(|n| *n > 0)
+            .collect();
+        assert_eq!(
+            per_page.iter().sum::<usize>(),
+            products,
+            "{lang}: {per_page:?}"
+        );
+        assert_eq!(
+            per_page.len(),
+            pages_needed,
+            "{lang}: products per page {per_page:?}"
+        );
+    }
+}
