@@ -175,6 +175,39 @@ struct RawConfig {
     quote: QuoteConfig,
     #[serde(default)]
     datasheets: DatasheetConfig,
+    #[serde(default)]
+    print: PrintConfig,
+}
+
+/// `[print]`: how the site's drawings (logo, illustrations; SVG, so RGB) are printed.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrintConfig {
+    /// `"#c8102e" = [0, 92, 77, 22]`: an RGB colour of the drawings and the CMYK percentages
+    /// the press prints it in (the brand's own values, not a default conversion). Greys are
+    /// always printed in black ink alone.
+    pub colors: std::collections::BTreeMap<String, [f64; 4]>,
+}
+
+impl PrintConfig {
+    /// The colours as `(rgb, cmyk 0–1)`, for [`crate::print::pdfx::make_x4`]. Entries that
+    /// do not parse are left out (`Config::load` reports them).
+    pub fn color_map(&self) -> Vec<([u8; 3], [f32; 4])> {
+        self.colors
+            .iter()
+            .filter_map(|(hex, cmyk)| Some((parse_hex_rgb(hex)?, cmyk.map(|v| (v / 100.0) as f32))))
+            .collect()
+    }
+}
+
+/// `#rrggbb` as three bytes.
+fn parse_hex_rgb(hex: &str) -> Option<[u8; 3]> {
+    let digits = hex.strip_prefix('#')?;
+    if digits.len() != 6 || !digits.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
 /// `[datasheets]`: the one-page product PDFs visitors download.
@@ -259,6 +292,7 @@ pub struct Config {
     pub search: SearchConfig,
     pub quote: QuoteConfig,
     pub datasheets: DatasheetConfig,
+    pub print: PrintConfig,
 }
 
 impl Config {
@@ -474,6 +508,23 @@ impl Config {
                 .with_hint("use 1–100; 75–85 suits photos"),
             );
         }
+        for (hex, cmyk) in &raw.print.colors {
+            let at = key_location(text, &format!("\"{hex}\""));
+            if parse_hex_rgb(hex).is_none() {
+                errors.push(
+                    Diagnostic::error(at.clone(), format!("`{hex}` is not an RGB colour"))
+                        .with_hint("write it as in the SVG file: \"#c8102e\" = [0, 92, 77, 22]"),
+                );
+            }
+            if cmyk.iter().any(|v| !(0.0..=100.0).contains(v)) {
+                errors.push(
+                    Diagnostic::error(at, format!("the CMYK values of `{hex}` must be 0–100"))
+                        .with_hint(
+                            "percentages of cyan, magenta, yellow and black: [0, 92, 77, 22]",
+                        ),
+                );
+            }
+        }
         if !(10..=2000).contains(&images.print_size_mm) {
             errors.push(
                 Diagnostic::error(
@@ -505,6 +556,7 @@ impl Config {
             search: raw.search,
             quote: raw.quote,
             datasheets: raw.datasheets,
+            print: raw.print,
             brochures,
         })
     }

@@ -1302,3 +1302,103 @@ fn two_products_share_a_page_in_every_language_russian_included() {
         );
     }
 }
+
+#[test]
+fn the_logo_prints_in_the_brands_cmyk_and_greys_in_black_alone() {
+    let site = fixture("basic");
+    let root = site.path();
+    let config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
+    std::fs::write(
+        root.join("brochure.toml"),
+        format!("{config}\n[print.colors]\n\"#c8102e\" = [0, 92, 77, 22]\n"),
+    )
+    .expect("write");
+    // A grey in the logo as well.
+    std::fs::write(
+        root.join("static/images/logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="10" height="10" fill="#c8102e"/><rect x="10" width="10" height="10" fill="#333333"/></svg>"##,
+    )
+    .expect("write");
+    build_site(root).expect("build");
+    let doc = pdf(root, "brochures/catalog.en.pdf");
+    // Every colour set in a content stream (pages and forms), as (operator, values).
+    let mut colours = Vec::new();
+    let mut streams: Vec<Vec<u8>> = doc
+        .get_pages()
+        .values()
+        .map(|&id| doc.get_page_content(id))
+        .collect();
+    for object in doc.objects.values() {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form".as_slice()) {
+            streams.push(
+                stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone()),
+            );
+        }
+    }
+    for data in streams {
+        let Ok(content) = lopdf::content::Content::decode(&data) else {
+            continue;
+        };
+        for op in content.operations {
+            if ["k", "K", "scn", "sc", "SCN", "SC", "rg", "RG", "g", "G"]
+                .contains(&op.operator.as_str())
+            {
+                let values: Vec<f32> = op
+                    .operands
+                    .iter()
+                    .filter_map(|o| o.as_float().ok())
+                    .collect();
+                colours.push((op.operator, values));
+            }
+        }
+    }
+    let close = |a: &[f32], b: &[f32]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01)
+    };
+    assert!(
+        colours
+            .iter()
+            .any(|(op, v)| op == "k" && close(v, &[0.0, 0.92, 0.77, 0.22])),
+        "the logo's red is not the brand's CMYK: {colours:?}"
+    );
+    assert!(
+        colours
+            .iter()
+            .any(|(op, v)| op == "k" && close(v, &[0.0, 0.0, 0.0, 0.8])),
+        "the grey is not black ink alone: {colours:?}"
+    );
+    let red = [200.0 / 255.0, 16.0 / 255.0, 46.0 / 255.0];
+    assert!(
+        !colours.iter().any(|(_, v)| close(v, &red)),
+        "the RGB red is still there: {colours:?}"
+    );
+    // A colour that is not one is an error at its line in brochure.toml.
+    std::fs::write(
+        root.join("brochure.toml"),
+        format!(
+            "{config}\n[print.colors]\n\"#c8102\" = [0, 92, 77, 22]\n\"#ffffff\" = [0, 0, 0, 120]\n"
+        ),
+    )
+    .expect("write");
+    let failure = build_site(root).expect_err("bad colours");
+    let errors: Vec<_> = failure.errors().collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("`#c8102` is not an RGB colour")
+                && e.location.file == "brochure.toml"
+                && e.location.line > 1),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.message.contains("must be 0–100")),
+        "{errors:?}"
+    );
+    // The last good site is still there.
+    assert!(root.join("public/brochures/catalog.en.pdf").is_file());
+}

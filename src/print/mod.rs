@@ -453,7 +453,11 @@ impl Printer {
             .key("fonts", &self.fonts_key)
             .str("today", &format!("{:?}", self.today))
             .str("standard", &format!("{:?}", prepared.pdf_standard))
-            .str("bleed", &prepared.bleed_mm.to_string());
+            .str("bleed", &prepared.bleed_mm.to_string())
+            .str(
+                "colors",
+                &format!("{:?}", self.site.config.print.color_map()),
+            );
         for (path, (_, digest)) in &prepared.files {
             key.str("file", path).key("bytes", digest);
         }
@@ -574,7 +578,8 @@ impl Printer {
                 .collect::<Vec<_>>()
         })?;
         let bytes = if prepared.pdf_standard == Some(PdfStandard::X4) {
-            pdfx::make_x4(&bytes, prepared.bleed_mm * 72.0 / 25.4).map_err(|e| {
+            let colors = site.config.print.color_map();
+            pdfx::make_x4(&bytes, prepared.bleed_mm * 72.0 / 25.4, &colors).map_err(|e| {
                 vec![
                     Diagnostic::error(
                         Location::file(job.output_file(site)),

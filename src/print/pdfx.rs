@@ -11,8 +11,19 @@
 //!
 //! The output condition is FOGRA39 (coated offset paper), with a profile made from free
 //! measurement data (see `icc/README.md`).
+//!
+//! Drawings placed as SVG (the logo, illustrations) arrive in RGB: a RIP would separate the
+//! logo's red into whatever its default conversion gives (14/100/92/4 next to the brand's
+//! 0/92/77/22) and its greys into four inks. [`make_x4`] therefore also recolours vector
+//! colours: the RGB values the site maps (`[print.colors]`) become their exact CMYK, and
+//! greys become black ink alone. Photos keep their ICC colours for the RIP to convert.
 
-use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use std::collections::BTreeSet;
+
+/// An RGB colour (0–255 each) of vector art and the CMYK (0–1 each) to print it in.
+pub type ColorMap = [([u8; 3], [f32; 4])];
 
 /// The CMYK characterisation embedded as the OutputIntent's `DestOutputProfile`.
 pub const OUTPUT_PROFILE: &[u8] = include_bytes!("icc/FOGRA39L.icc");
@@ -28,8 +39,9 @@ pub const VERSION: &str = "PDF/X-4";
 /// BleedBox `bleed_pt` outside the TrimBox (inside the MediaBox). A page without a TrimBox
 /// (no bleed) gets the MediaBox as both. Errors are the PDF library's, for a file Typst wrote:
 /// the caller reports them as an internal error.
-pub fn make_x4(pdf: &[u8], bleed_pt: f64) -> Result<Vec<u8>, String> {
+pub fn make_x4(pdf: &[u8], bleed_pt: f64, colors: &ColorMap) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(pdf).map_err(|e| format!("reading the PDF: {e}"))?;
+    recolor(&mut doc, colors)?;
     set_boxes(&mut doc, bleed_pt)?;
     add_output_intent(&mut doc)?;
     let title = set_info(&mut doc)?;
@@ -38,6 +50,78 @@ pub fn make_x4(pdf: &[u8], bleed_pt: f64) -> Result<Vec<u8>, String> {
     doc.save_to(&mut out)
         .map_err(|e| format!("writing the PDF: {e}"))?;
     Ok(out)
+}
+
+/// Vector colours in CMYK: mapped RGB values to their CMYK, greys to black ink alone. Content
+/// streams of pages and of forms (where SVG drawings land) are rewritten; anything else
+/// (patterns, photos, CMYK already) is left as it is.
+fn recolor(doc: &mut Document, colors: &ColorMap) -> Result<(), String> {
+    let mut streams: BTreeSet<ObjectId> = BTreeSet::new();
+    for page in doc.get_pages().into_values() {
+        streams.extend(doc.get_page_contents(page));
+    }
+    for (id, object) in &doc.objects {
+        if let Object::Stream(s) = object
+            && s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form".as_slice())
+        {
+            streams.insert(*id);
+        }
+    }
+    for id in streams {
+        let Ok(Object::Stream(stream)) = doc.get_object_mut(id) else {
+            continue;
+        };
+        let data = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let Ok(mut content) = Content::decode(&data) else {
+            continue;
+        };
+        let mut changed = false;
+        for op in &mut content.operations {
+            if let Some(new) = recolored(op, colors) {
+                *op = new;
+                changed = true;
+            }
+        }
+        if changed {
+            let bytes = content
+                .encode()
+                .map_err(|e| format!("writing a content stream: {e}"))?;
+            stream.dict.remove(b"Filter");
+            stream.dict.remove(b"DecodeParms");
+            stream.set_content(bytes);
+            let _ = stream.compress();
+        }
+    }
+    Ok(())
+}
+
+/// The CMYK operation for a colour-setting `op`, if it sets an RGB colour the map knows or a
+/// grey.
+fn recolored(op: &Operation, colors: &ColorMap) -> Option<Operation> {
+    let stroke = match op.operator.as_str() {
+        "sc" | "scn" | "rg" | "g" => false,
+        "SC" | "SCN" | "RG" | "G" => true,
+        _ => return None,
+    };
+    let values: Vec<f32> = op
+        .operands
+        .iter()
+        .map(|o| o.as_float().ok())
+        .collect::<Option<Vec<_>>>()?;
+    let cmyk = match values.as_slice() {
+        [grey] => [0.0, 0.0, 0.0, 1.0 - grey.clamp(0.0, 1.0)],
+        [r, g, b] => {
+            let rgb = [r, g, b].map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+            colors.iter().find(|(from, _)| *from == rgb)?.1
+        }
+        _ => return None,
+    };
+    Some(Operation::new(
+        if stroke { "K" } else { "k" },
+        cmyk.iter().map(|v| Object::Real(*v)).collect(),
+    ))
 }
 
 fn rect(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f64; 4]> {
@@ -292,6 +376,27 @@ mod tests {
             OUTPUT_PROFILE[3],
         ]);
         assert_eq!(size as usize, OUTPUT_PROFILE.len());
+    }
+
+    #[test]
+    fn mapped_rgb_and_greys_become_cmyk_other_colours_stay() {
+        let map = [([200, 16, 46], [0.0, 0.92, 0.77, 0.22])];
+        let op = |name: &str, v: &[f32]| {
+            Operation::new(name, v.iter().map(|x| Object::Real(*x)).collect())
+        };
+        let red = recolored(
+            &op("scn", &[200.0 / 255.0, 16.0 / 255.0, 46.0 / 255.0]),
+            &map,
+        );
+        assert_eq!(red.map(|o| o.operator), Some("k".to_string()));
+        let grey = recolored(&op("SCN", &[0.2]), &map).expect("grey");
+        assert_eq!(grey.operator, "K");
+        assert_eq!(grey.operands[3].as_float().ok(), Some(0.8));
+        // An RGB colour the site did not map, a CMYK one and a pattern stay.
+        assert!(recolored(&op("scn", &[0.1, 0.5, 0.9]), &map).is_none());
+        assert!(recolored(&op("k", &[0.0, 0.0, 0.0, 1.0]), &map).is_none());
+        let pattern = Operation::new("scn", vec![Object::Name(b"p0".to_vec())]);
+        assert!(recolored(&pattern, &map).is_none());
     }
 
     #[test]
