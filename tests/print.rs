@@ -1212,12 +1212,7 @@ fn every_paper_size_and_language_prints_without_overlapping_text() {
 fn datasheets_fit_one_page_when_their_content_does_on_the_configured_paper() {
     let site = fixture("basic");
     let root = site.path();
-    let config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
-    std::fs::write(
-        root.join("brochure.toml"),
-        format!("{config}\n[datasheets]\npaper = \"letter\"\n"),
-    )
-    .expect("write");
+    add_config(root, "[datasheets]\npaper = \"letter\"");
     // A description of a dozen paragraphs, as long as the example's longest: one page. And
     // one ten times longer: several pages, every word of it printed.
     let paragraph = "The SQ-EX210 is the best-selling crawler excavator of the range, built for general construction, road building and loading dump trucks in quarries, with an electronically controlled hydraulic system. ";
@@ -1307,12 +1302,7 @@ fn two_products_share_a_page_in_every_language_russian_included() {
 fn the_logo_prints_in_the_brands_cmyk_and_greys_in_black_alone() {
     let site = fixture("basic");
     let root = site.path();
-    let config = std::fs::read_to_string(root.join("brochure.toml")).expect("config");
-    std::fs::write(
-        root.join("brochure.toml"),
-        format!("{config}\n[print.colors]\n\"#c8102e\" = [0, 92, 77, 22]\n"),
-    )
-    .expect("write");
+    let config = add_config(root, "[print.colors]\n\"#c8102e\" = [0, 92, 77, 22]");
     // A grey in the logo as well.
     std::fs::write(
         root.join("static/images/logo.svg"),

@@ -133,24 +133,7 @@ pub fn tera_escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
 /// broken across lines, so a narrow column or heading cannot print "SQ-" and "EX700" on two
 /// lines, and hyphenation cannot split it either.
 pub fn escape_keeping_models(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        match word.find(core) {
-            Some(start) if !core.is_empty() && crate::render::is_model_number(core) => {
-                out.push_str(&escape_markup(&word[..start]));
-                out.push_str("#box[");
-                out.push_str(&escape_markup(core));
-                out.push(']');
-                out.push_str(&escape_markup(&word[start + core.len()..]));
-            }
-            _ => out.push_str(&escape_markup(word)),
-        }
-    }
-    out
+    crate::render::wrap_model_numbers(text, escape_markup, "#box[", "]")
 }
 
 /// Lists nested deeper than this print at this depth: paper has no room for more, and Typst

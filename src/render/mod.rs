@@ -419,19 +419,30 @@ pub(crate) fn lang_html(text: &str, text_lang: &str, page_lang: &str) -> String 
 /// narrow heading or paragraph never breaks them at the hyphen ("SQ-" / "MT60E"). Punctuation
 /// around a model number ("(SQ-MT60E),") stays outside the span.
 pub(crate) fn keep_model_numbers_whole(text: &str) -> String {
+    wrap_model_numbers(text, escape, "<span class=\"nobr\">", "</span>")
+}
+
+/// `text` escaped with `escape`, each model number (see [`is_model_number`]) between `open`
+/// and `close`, the punctuation around it outside. HTML wraps it in a no-break span, print
+/// in a Typst box.
+pub(crate) fn wrap_model_numbers(
+    text: &str,
+    escape: impl Fn(&str) -> String,
+    open: &str,
+    close: &str,
+) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let model = is_model_number(core);
         match word.find(core) {
-            Some(start) if model => {
+            Some(start) if !core.is_empty() && is_model_number(core) => {
                 out.push_str(&escape(&word[..start]));
-                out.push_str("<span class=\"nobr\">");
+                out.push_str(open);
                 out.push_str(&escape(core));
-                out.push_str("</span>");
+                out.push_str(close);
                 out.push_str(&escape(&word[start + core.len()..]));
             }
             _ => out.push_str(&escape(word)),

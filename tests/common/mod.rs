@@ -31,6 +31,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Appends `toml` to the site's `brochure.toml`; returns the file as it was.
+pub fn add_config(root: &Path, toml: &str) -> String {
+    let path = root.join("brochure.toml");
+    let before = std::fs::read_to_string(&path).expect("read brochure.toml");
+    std::fs::write(&path, format!("{before}\n{toml}\n")).expect("write brochure.toml");
+    before
+}
+
 pub fn options(root: &Path) -> BuildOptions {
     BuildOptions {
         root: root.to_path_buf(),
