@@ -432,6 +432,21 @@ fn text_of_pdf(root: &Path, rel: &str) -> String {
     text(&pdf(root, rel))
 }
 
+/// The stream an entry of `dict` refers to.
+fn referenced_stream<'a>(
+    doc: &'a Document,
+    dict: &lopdf::Dictionary,
+    key: &[u8],
+) -> &'a lopdf::Stream {
+    let id = dict
+        .get(key)
+        .and_then(Object::as_reference)
+        .unwrap_or_else(|_| panic!("no {}", String::from_utf8_lossy(key)));
+    doc.get_object(id)
+        .and_then(Object::as_stream)
+        .unwrap_or_else(|_| panic!("{} is not a stream", String::from_utf8_lossy(key)))
+}
+
 /// A text value of a PDF dictionary.
 fn pdf_text(dict: &lopdf::Dictionary, key: &[u8]) -> String {
     match dict.get(key) {
@@ -464,15 +479,7 @@ fn brochures_are_pdf_x4_with_a_cmyk_output_intent_and_declared_bleed() {
         assert_eq!(pdf_text(intent, b"S"), "GTS_PDFX");
         assert_eq!(pdf_text(intent, b"OutputConditionIdentifier"), "FOGRA39");
         assert_eq!(pdf_text(intent, b"RegistryName"), "http://www.color.org");
-        let profile = doc
-            .get_object(
-                intent
-                    .get(b"DestOutputProfile")
-                    .and_then(Object::as_reference)
-                    .expect("profile ref"),
-            )
-            .and_then(Object::as_stream)
-            .expect("profile stream");
+        let profile = referenced_stream(&doc, intent, b"DestOutputProfile");
         assert_eq!(
             profile.dict.get(b"N").and_then(Object::as_i64).ok(),
             Some(4)
@@ -499,15 +506,7 @@ fn brochures_are_pdf_x4_with_a_cmyk_output_intent_and_declared_bleed() {
         }
         assert!(doc.trailer.has(b"ID"), "{rel}: a file identifier");
         // XMP says the same, once.
-        let xmp = doc
-            .get_object(
-                catalog
-                    .get(b"Metadata")
-                    .and_then(Object::as_reference)
-                    .expect("Metadata"),
-            )
-            .and_then(Object::as_stream)
-            .expect("XMP");
+        let xmp = referenced_stream(&doc, catalog, b"Metadata");
         let xmp = String::from_utf8(
             xmp.decompressed_content()
                 .unwrap_or_else(|_| xmp.content.clone()),
