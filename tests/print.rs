@@ -1251,7 +1251,7 @@ fn datasheets_fit_one_page_when_their_content_does_on_the_configured_paper() {
 }
 
 #[test]
-fn two_products_share_a_page_in_every_language_russian_included() {
+fn the_example_catalog_puts_two_products_to_a_page_and_breaks_lines_well() {
     // The example catalog itself: its Russian texts (long names, summaries and features)
     // used to take more than half a page each, one product per page.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -1289,6 +1289,35 @@ fn two_products_share_a_page_in_every_language_russian_included() {
             products,
             "{lang}: {per_page:?}"
         );
+        // Lines: a hyphenated line end is extracted as a line "-" of its own. At most two
+        // in a row (a "ladder" of three reads badly); model numbers and URLs never end a
+        // line at their hyphen ("SQ-" / "EX700", "…/ex-" / "360/").
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let text = doc.extract_text(&pages).expect("text");
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let mut ladder = 0;
+        let mut worst = 0;
+        for (i, line) in lines.iter().enumerate() {
+            if *line == "-" {
+                ladder = if i >= 2 && lines[i - 2] == "-" {
+                    ladder + 1
+                } else {
+                    1
+                };
+                worst = worst.max(ladder);
+            }
+            assert!(
+                !line.ends_with("SQ-"),
+                "{lang}: a model number broken: {line:?}"
+            );
+            if i + 1 < lines.len() && lines[i + 1] == "-" {
+                assert!(
+                    !line.contains("http") && !line.contains("/products/"),
+                    "{lang}: a URL hyphenated: {line:?}"
+                );
+            }
+        }
+        assert!(worst <= 2, "{lang}: {worst} hyphenated lines in a row");
         assert_eq!(
             per_page.len(),
             pages_needed,

@@ -328,7 +328,33 @@ impl Printer {
                 from_cache: true,
             });
         }
-        let (bytes, typeset_warnings) = self.typeset(job, &prepared)?;
+        // Typst has bugs that panic on some layouts (0.15.1: optimized line breaking of
+        // certain Russian paragraphs); one document must not take the build down with a
+        // crash: it fails with a message, and the last good site stays.
+        let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.typeset(job, &prepared)
+        }));
+        let (bytes, typeset_warnings) = match typeset {
+            Ok(result) => result?,
+            Err(panic) => {
+                let site = &*self.site;
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                return Err(vec![
+                    Diagnostic::error(
+                        Location::file(format!("themes/{}/print/{}", site.theme.name, prepared.template)),
+                        format!(
+                            "Typst stopped with an internal error while typesetting {}: {what}",
+                            job.output_file(site)
+                        ),
+                    )
+                    .with_hint("a bug in Typst, not in your files; a different layout setting in the print template usually avoids it (e.g. `linebreaks: auto`)"),
+                ]);
+            }
+        };
         cache.put(CACHE_KIND, &key, &encode_entry(&bytes, &typeset_warnings));
         let mut warnings = prepared.warnings;
         warnings.extend(typeset_warnings);
