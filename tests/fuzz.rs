@@ -239,7 +239,11 @@ fn markdown_to_html() {
 
 /// The functions [`brochure::print::escape::markdown_to_typst`] writes; anything else in its
 /// output would be text from the source running as code.
-const TYPST_CALLS: &[&str] = &["strong", "emph", "strike", "table", "line", "parbreak"];
+const TYPST_CALLS: &[&str] = &[
+    "strong", "emph", "strike", "table", "line", "parbreak",
+    // Model numbers kept whole: `#box[SQ\-EX210]`.
+    "box",
+];
 
 fn typst_calls(node: &typst::syntax::SyntaxNode, calls: &mut Vec<String>) {
     use typst::syntax::SyntaxKind;

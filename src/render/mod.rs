@@ -214,7 +214,12 @@ impl Renderer {
                     &site.theme.template_display(template),
                 )
                 .map_err(|e| template_error(&site.theme.templates, &e, template))?;
-                without_control_characters(text).into_bytes()
+                let text = without_control_characters(text);
+                if route.output_file().ends_with(".html") {
+                    crate::minify::html(&text).into_bytes()
+                } else {
+                    text.into_bytes()
+                }
             }
         };
         Ok(Output {
