@@ -92,12 +92,13 @@ if (root) {
     const corner = el("th", { scope: "col" }, el("span", { className: "visually-hidden" }, root.dataset.parameter));
     const head = el("tr", {}, corner);
     for (const p of products) {
-      const remove = el("button", {
-        type: "button",
-        className: "compare-table__remove",
-        title: root.dataset.remove.replace("{model}", p.name),
-      }, "×");
-      remove.setAttribute("aria-label", remove.title);
+      // The name is the hidden text, the "×" only a picture of it: what a screen reader says
+      // and what a voice-control user reads on the button agree.
+      const label = root.dataset.remove.replace("{model}", p.name);
+      const cross = el("span", {}, "×");
+      cross.setAttribute("aria-hidden", "true");
+      const remove = el("button", { type: "button", className: "compare-table__remove", title: label },
+        cross, el("span", { className: "visually-hidden" }, label));
       remove.addEventListener("click", () => {
         setIds(ids.filter((id) => id !== p.id));
         show(products.filter((q) => q.id !== p.id));
