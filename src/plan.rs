@@ -391,6 +391,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn scan_addresses_are_short_and_safe() {
+        assert_eq!(url_safe("expo-2026"), "expo-2026");
+        assert_eq!(url_safe("Expo 2026/Москва"), "Expo-2026-------");
+        assert_eq!(url_safe(""), "-");
+        let r = Route::Scan {
+            lang: "ru".into(),
+            id: "ex-210".into(),
+            tag: "catalog".into(),
+        };
+        assert_eq!(r.output_file(), "q/catalog/ru/ex-210/index.html");
+        assert!(!r.in_sitemap());
+        assert_eq!(r.default_template(), None);
+    }
+
+    #[test]
     fn urls_and_files() {
         let r = Route::Category {
             lang: "ru".into(),
