@@ -253,7 +253,7 @@ pub fn render(
     }
     for route in &routes {
         let path = route.output_file();
-        if path.ends_with(".html") && !matches!(route, Route::Alias { .. } | Route::Scan { .. }) {
+        if path.ends_with(".html") && !route.is_redirect() {
             summary.pages += 1;
         }
         summary.paths.push(path);

@@ -229,6 +229,12 @@ impl Route {
         }
     }
 
+    /// Whether the route is a redirect page (an old address, a QR code's short one): written,
+    /// checked, but not counted as one of the site's pages.
+    pub fn is_redirect(&self) -> bool {
+        matches!(self, Route::Alias { .. } | Route::Scan { .. })
+    }
+
     /// Whether the route is an HTML page that belongs in the sitemap.
     pub fn in_sitemap(&self) -> bool {
         !matches!(
@@ -290,7 +296,7 @@ pub fn plan_key(site: &Site) -> u64 {
 pub fn scan_tags(site: &Site) -> Vec<(String, Vec<String>)> {
     let mut tags: Vec<(String, Vec<String>)> = Vec::new();
     for b in &site.config.brochures {
-        let tag = url_safe(b.campaign.as_deref().unwrap_or(&b.id));
+        let tag = brochure_scan_tag(b);
         match tags.iter_mut().find(|(t, _)| *t == tag) {
             Some((_, categories)) if !categories.is_empty() && !b.categories.is_empty() => {
                 categories.extend(b.categories.iter().cloned());
@@ -303,6 +309,12 @@ pub fn scan_tags(site: &Site) -> Vec<(String, Vec<String>)> {
         tags.push((DATASHEET_SCAN_TAG.to_string(), Vec::new()));
     }
     tags
+}
+
+/// The tag of a brochure's QR codes in `/q/<tag>/<lang>/<id>/`: its campaign, else its id,
+/// made safe for a URL.
+pub fn brochure_scan_tag(brochure: &crate::config::BrochureConfig) -> String {
+    url_safe(brochure.campaign.as_deref().unwrap_or(&brochure.id))
 }
 
 /// `text` as a path segment: ASCII letters, digits, `-` and `_`; anything else becomes `-`.

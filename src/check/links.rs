@@ -195,12 +195,7 @@ pub(super) fn collect(site: &Site, outputs: &[Output], findings: &mut Vec<Findin
         // Redirects (old addresses, QR codes' short ones) are checked, not counted as pages.
         pages: pages
             .keys()
-            .filter(|file| {
-                !matches!(
-                    routes.get(**file),
-                    Some(Route::Alias { .. } | Route::Scan { .. })
-                )
-            })
+            .filter(|file| !routes.get(**file).is_some_and(Route::is_redirect))
             .count(),
         links: count,
     }

@@ -143,6 +143,8 @@ pub struct Printer {
     /// Characters already looked up in the fonts: whether one can print them.
     printable: std::sync::RwLock<HashMap<char, bool>>,
     today: Option<Datetime>,
+    /// `[print.colors]`, parsed once: the vector colours PDF/X brochures print in CMYK.
+    colors: Vec<([u8; 3], [f32; 4])>,
 }
 
 impl Printer {
@@ -242,6 +244,7 @@ impl Printer {
             return Err(errors);
         }
         let today = pdf_date(&site);
+        let colors = site.config.print.color_map();
         Ok(Printer {
             site,
             tera,
@@ -251,7 +254,17 @@ impl Printer {
             fonts_key: fonts_key.finish(),
             printable: std::sync::RwLock::new(HashMap::new()),
             today,
+            colors,
         })
+    }
+
+    /// The print template's path as messages show it: the site's own copy when it has one.
+    fn template_display(&self, template: &str) -> String {
+        self.site
+            .theme
+            .print_templates
+            .get(template)
+            .map_or_else(|| template.to_string(), |t| t.display.clone())
     }
 
     /// Low-resolution warnings at the place that names the picture (the product's `image:`
@@ -345,7 +358,7 @@ impl Printer {
                     .unwrap_or_default();
                 return Err(vec![
                     Diagnostic::error(
-                        Location::file(format!("themes/{}/print/{}", site.theme.name, prepared.template)),
+                        Location::file(self.template_display(prepared.template)),
                         format!(
                             "Typst stopped with an internal error while typesetting {}: {what}",
                             job.output_file(site)
@@ -480,10 +493,7 @@ impl Printer {
             .str("today", &format!("{:?}", self.today))
             .str("standard", &format!("{:?}", prepared.pdf_standard))
             .str("bleed", &prepared.bleed_mm.to_string())
-            .str(
-                "colors",
-                &format!("{:?}", self.site.config.print.color_map()),
-            );
+            .str("colors", &format!("{:?}", self.colors));
         for (path, (_, digest)) in &prepared.files {
             key.str("file", path).key("bytes", digest);
         }
@@ -530,11 +540,7 @@ impl Printer {
         // datasheets keeps every one's intermediate results alive (gigabytes). Entries unused
         // for a few documents go.
         typst::comemo::evict(EVICT_AFTER_DOCUMENTS);
-        let template_display = site
-            .theme
-            .print_templates
-            .get(template)
-            .map_or_else(|| template.to_string(), |t| t.display.clone());
+        let template_display = self.template_display(template);
         let mut warnings = Vec::new();
         for w in &warned.warnings {
             let d = typst_diagnostic(
@@ -604,8 +610,7 @@ impl Printer {
                 .collect::<Vec<_>>()
         })?;
         let bytes = if prepared.pdf_standard == Some(PdfStandard::X4) {
-            let colors = site.config.print.color_map();
-            pdfx::make_x4(&bytes, prepared.bleed_mm * 72.0 / 25.4, &colors).map_err(|e| {
+            pdfx::make_x4(&bytes, prepared.bleed_mm * 72.0 / 25.4, &self.colors).map_err(|e| {
                 vec![
                     Diagnostic::error(
                         Location::file(job.output_file(site)),
@@ -954,14 +959,9 @@ pub fn qr_url(
     job: &PrintJob,
     config: Option<&BrochureConfig>,
 ) -> String {
-    let tag = match job {
-        PrintJob::Brochure { .. } => crate::plan::url_safe(
-            config
-                .and_then(|c| c.campaign.as_deref())
-                .or_else(|| config.map(|c| c.id.as_str()))
-                .unwrap_or_default(),
-        ),
-        PrintJob::Datasheet { .. } => crate::plan::DATASHEET_SCAN_TAG.to_string(),
+    let tag = match (job, config) {
+        (PrintJob::Brochure { .. }, Some(brochure)) => crate::plan::brochure_scan_tag(brochure),
+        _ => crate::plan::DATASHEET_SCAN_TAG.to_string(),
     };
     site.permalink(&Route::Scan {
         lang: lang.to_string(),
