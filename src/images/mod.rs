@@ -127,6 +127,11 @@ pub struct Responsive {
     pub srcset: Option<String>,
     /// The same widths as WebP.
     pub webp_srcset: Option<String>,
+    /// `srcset` and `webp_srcset` up to 640 px, for thumbnails (a gallery's 6rem squares):
+    /// three times their size is still the smallest copy, and listing five widths twice for
+    /// each thumbnail was a kilobyte of the page.
+    pub small_srcset: Option<String>,
+    pub small_webp_srcset: Option<String>,
     /// MIME type of the fallback copies.
     #[serde(rename = "type")]
     pub mime: &'static str,
@@ -153,6 +158,8 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
             height: probe.height,
             srcset: None,
             webp_srcset: None,
+            small_srcset: None,
+            small_webp_srcset: None,
             mime: if probe.format == Format::Svg {
                 "image/svg+xml"
             } else {
@@ -167,13 +174,16 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
         };
     }
     let widths = settings.widths_for(probe);
-    let set = |f: fn(u32) -> Variant| {
+    let set_upto = |f: fn(u32) -> Variant, upto: u32| {
         widths
             .iter()
-            .map(|w| format!("{} {w}w", url(&output_path(rel, probe, f(*w)))))
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || **w <= upto)
+            .map(|(_, w)| format!("{} {w}w", url(&output_path(rel, probe, f(*w)))))
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let set = |f: fn(u32) -> Variant| set_upto(f, u32::MAX);
     let largest = widths.last().copied().unwrap_or(probe.width);
     let default = widths
         .iter()
@@ -188,6 +198,8 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
         height: make::scaled_height(probe.width, probe.height, largest),
         srcset: Some(set(Variant::Fallback)),
         webp_srcset: Some(set(Variant::Webp)),
+        small_srcset: Some(set_upto(Variant::Fallback, 640)),
+        small_webp_srcset: Some(set_upto(Variant::Webp, 640)),
         mime: if probe.alpha {
             "image/png"
         } else {

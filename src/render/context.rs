@@ -8,7 +8,7 @@ use crate::depend::{self, Input};
 use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
 use crate::site::Site;
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 /// A template value (Tera's own, whose lists and maps are shared, cheap to clone).
@@ -543,7 +543,9 @@ impl<'a> Cx<'a> {
             .iter()
             .filter(|s| filterable_key(&s.key))
             .filter_map(|s| match s.value {
-                SpecValue::Number(n) if n.is_finite() => Some(json!({"key": s.key, "value": n})),
+                SpecValue::Number(n) if n.is_finite() => {
+                    Some(json!({"key": s.key, "value": plain_number(n)}))
+                }
                 _ => None,
             })
             .collect();
@@ -555,8 +557,19 @@ impl<'a> Cx<'a> {
     /// The spec ranges a list of products can be narrowed by: every numeric spec that at
     /// least two of them have with different values, in the order the products list their
     /// specs, with its localized label and unit and the range's ends.
-    fn spec_filters<'p>(&self, products: impl Iterator<Item = &'p Product>) -> TValue {
+    ///
+    /// `across` is how many categories a spec must be found in to get a filter. The whole
+    /// product list asks for half of them (two at least): a filter for every spec of every
+    /// category was a wall of some twenty fields (and 20 KB of each page) where a visitor
+    /// wants the few that compare machines of different kinds, operating weight or engine
+    /// power; a category's own specs are on its page.
+    fn spec_filters<'p>(
+        &self,
+        products: impl Iterator<Item = &'p Product>,
+        across: usize,
+    ) -> TValue {
         let mut ranges: Vec<(&Spec, f64, f64, usize)> = Vec::new();
+        let mut categories: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for p in products {
             depend::read(|| Input::Product(p.id.clone()));
             for spec in &p.specs {
@@ -566,6 +579,10 @@ impl<'a> Cx<'a> {
                 if !n.is_finite() || !filterable_key(&spec.key) {
                     continue;
                 }
+                categories
+                    .entry(spec.key.as_str())
+                    .or_default()
+                    .insert(p.category.as_str());
                 match ranges.iter_mut().find(|r| r.0.key == spec.key) {
                     Some(r) => {
                         r.1 = r.1.min(n);
@@ -580,15 +597,19 @@ impl<'a> Cx<'a> {
         let show = |n: f64| formats.map_or_else(|| n.to_string(), |f| f.numbers.format(n, None));
         let list: Vec<Value> = ranges
             .into_iter()
-            .filter(|(_, min, max, count)| *count >= 2 && min < max)
+            .filter(|(spec, min, max, count)| {
+                *count >= 2
+                    && min < max
+                    && categories.get(spec.key.as_str()).map_or(0, BTreeSet::len) >= across
+            })
             .map(|(spec, min, max, _)| {
                 let described = self.spec(spec);
                 json!({
                     "key": spec.key,
                     "label": described.get("label"),
                     "unit": described.get("unit"),
-                    "min": min,
-                    "max": max,
+                    "min": plain_number(min),
+                    "max": plain_number(max),
                     "min_text": show(min),
                     "max_text": show(max),
                 })
@@ -1037,7 +1058,14 @@ impl<'a> Cx<'a> {
                 ("catalogs", self.catalogs()),
                 (
                     "filters",
-                    self.spec_filters(site.products.iter().map(|p| &**p)),
+                    self.spec_filters(
+                        site.products.iter().map(|p| &**p),
+                        // Half the categories, and both when there are two.
+                        site.categories
+                            .len()
+                            .div_ceil(2)
+                            .max(site.categories.len().min(2)),
+                    ),
                 ),
                 (
                     "categories",
@@ -1095,7 +1123,7 @@ impl<'a> Cx<'a> {
                 let count = site.products_in(id).count();
                 let total = page_count(count, PRODUCTS_PER_PAGE);
                 vec![
-                    ("filters", self.spec_filters(site.products_in(id))),
+                    ("filters", self.spec_filters(site.products_in(id), 1)),
                     (
                         "category",
                         site.category(id)
@@ -1193,6 +1221,17 @@ impl<'a> Cx<'a> {
 }
 
 /// A news article or page was read (cards and full views alike).
+/// A number for an HTML attribute: `3050`, not `3050.0` (whole numbers are what specs mostly
+/// are, and what a visitor types).
+fn plain_number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        Value::from(n as i64)
+    } else {
+        Value::from(n)
+    }
+}
+
 fn read_article(a: &Article) {
     depend::read(|| match a.kind {
         crate::content::ArticleKind::News => Input::News(a.slug.clone()),

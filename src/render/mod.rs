@@ -667,18 +667,30 @@ pub(crate) fn register_functions(tera: &mut Tera, site: &Arc<Site>, html_output:
     }
 }
 
-/// Percent-encodes `text` for a mailto URL: everything but unreserved characters (and `@`
-/// in the address) is escaped, so `&`, `?`, `#` and `%` in a product name cannot end a field.
+/// Percent-encodes `text` for a mailto URL: every ASCII character but the unreserved ones
+/// (and `@` in the address) is escaped, so `&`, `?`, `#` and `%` in a product name cannot end
+/// a field. Letters and digits of other scripts stay as they are: HTML's URLs are IRIs (the
+/// browser encodes them when the link is followed), and `%D0%A6` for each Cyrillic letter
+/// made a Russian quote link 2.5 KB, a tenth of its page. Spaces and punctuation outside
+/// ASCII (a no-break space, `：`) are still escaped: a mail program must not see them as
+/// the end of the link.
 fn mailto_encode(text: &str, address: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        let keep = b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'~')
-            || (address && b == b'@');
-        if keep {
-            out.push(b as char);
+    for c in text.chars() {
+        let keep = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '.' | '_' | '~')
+                || (address && c == '@')
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            c.is_alphanumeric()
+        };
+        if keep {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
         }
     }
     out
@@ -698,7 +710,11 @@ mod tests {
             mailto_encode("A&B?c=d #1 100%", false),
             "A%26B%3Fc%3Dd%20%231%20100%25"
         );
-        assert_eq!(mailto_encode("Цена", false), "%D0%A6%D0%B5%D0%BD%D0%B0");
+        assert_eq!(mailto_encode("Цена: 报价", false), "Цена%3A%20报价");
+        assert_eq!(
+            mailto_encode("a\u{a0}b\u{ff1a}c", false),
+            "a%C2%A0b%EF%BC%9Ac"
+        );
     }
 
     #[test]

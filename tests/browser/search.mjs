@@ -5,7 +5,8 @@
 //   - English `loader` finds the wheel loaders;
 //   - a query never returns pages of another language;
 //   - results show a thumbnail, the category and two key specs; Enter opens the first one;
-//   - nothing of Pagefind is fetched before the box is used.
+//   - nothing of Pagefind, nor the results' stylesheet, is fetched before the box is used; the
+//     panel is styled when it shows.
 // Run by .ci/run after `cargo test` (needs chromium and `npm ci` in this folder).
 import fs from "node:fs";
 import { buildExample, check, launch, serveStatic } from "./lib.mjs";
@@ -25,8 +26,12 @@ try {
     page.on("request", (r) => fetched.push(r.url()));
     await page.goto(`${base}/${lang}/`, { waitUntil: "networkidle" });
     check(!fetched.some((u) => u.includes("/pagefind/")), `${lang}: Pagefind loaded before the box was used`);
+    check(!fetched.some((u) => u.includes("/css/search.css")), `${lang}: the results' stylesheet loaded before the box was used`);
     await page.fill("#site-search", query);
     await page.waitForSelector(".search__results:not([hidden]) :is(.search__hit, .search__none)", { timeout: 20000 });
+    // The panel is styled from the moment it shows: a box over the page, not text pushing it down.
+    const position = await page.$eval(".search__results", (b) => getComputedStyle(b).position);
+    check(position === "absolute", `${lang}: the results panel shows unstyled (position ${position})`);
     // Let a debounced search for the full query settle.
     await page.waitForTimeout(400);
     const hits = await page.$$eval(".search__hit", (links) =>

@@ -55,9 +55,25 @@ function item(result) {
   return li;
 }
 
+// The results panel's stylesheet, fetched alongside the index: results never show unstyled.
+function stylesheet() {
+  if (!input.dataset.css) return Promise.resolve();
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = input.dataset.css;
+  const loaded = new Promise((done) => {
+    link.onload = done;
+    link.onerror = done;
+  });
+  document.head.append(link);
+  return loaded;
+}
+
 async function start() {
   if (!input || !box) return;
+  const styled = stylesheet();
   const pagefind = await import(input.dataset.bundle + "pagefind.js");
+  await styled;
   await pagefind.options({ excerptLength: 18 });
   pagefind.init();
   let shown = "";
