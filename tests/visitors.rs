@@ -350,7 +350,10 @@ fn lists_offer_the_spec_ranges_their_products_have_and_cards_carry_the_numbers()
     assert!(select(&doc, "input[name^=rated-load]").is_empty());
     assert!(select(&doc, "li[data-product][data-spec-rated-load]").is_empty());
     // The script is not in the page: the form names it, and loads it when first touched.
-    for page in ["en/products/index.html", "ru/categories/forklifts/index.html"] {
+    for page in [
+        "en/products/index.html",
+        "ru/categories/forklifts/index.html",
+    ] {
         let doc = html(root, page);
         assert!(select(&doc, "script[src*=\"js/filters.js\"]").is_empty());
         let script = select(&doc, "form[data-filters]")[0]

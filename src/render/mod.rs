@@ -678,9 +678,7 @@ fn mailto_encode(text: &str, address: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let keep = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-                || matches!(c, '-' | '.' | '_' | '~')
-                || (address && c == '@')
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~') || (address && c == '@')
         } else {
             c.is_alphanumeric()
         };
