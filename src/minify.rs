@@ -4,9 +4,9 @@
 //! Visitors should not download that: on a phone in the field every kilobyte before the first
 //! paint counts, and the site's budget is 30 KB of HTML, CSS and JavaScript per page. So the
 //! build and the preview publish `.css` and `.js` files through [`published`], which drops
-//! comments and whitespace (lightningcss for stylesheets, rustdoc's minifier for scripts). A file it cannot
-//! read, or that would not shrink, is published unchanged: minifying is never worth a broken
-//! page or a failed build.
+//! comments and whitespace (lightningcss for stylesheets, rustdoc's minifier for scripts). A
+//! file it cannot read, or that would not shrink, is published unchanged: minifying is never
+//! worth a broken page or a failed build.
 
 use std::borrow::Cow;
 

@@ -1220,7 +1220,6 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// A news article or page was read (cards and full views alike).
 /// A number for an HTML attribute: `3050`, not `3050.0` (whole numbers are what specs mostly
 /// are, and what a visitor types).
 fn plain_number(n: f64) -> Value {
@@ -1232,6 +1231,7 @@ fn plain_number(n: f64) -> Value {
     }
 }
 
+/// A news article or page was read (cards and full views alike).
 fn read_article(a: &Article) {
     depend::read(|| match a.kind {
         crate::content::ArticleKind::News => Input::News(a.slug.clone()),
