@@ -1,5 +1,7 @@
 // Narrowing a product list, in a real Chromium: the example site built without PDFs and served
-// as plain static files.
+// as plain static files. The filter script is not in the page: it loads when the form is first
+// touched (or at once for a link that carries a filter), so each step waits for the list to
+// be narrowed rather than assuming it already is.
 //   - a category page narrows by an operating-weight range: only the machines in range stay,
 //     the status says how many, and the URL carries the range;
 //   - the same URL opened again shows the same narrowed list (a shareable link);
@@ -33,6 +35,8 @@ try {
   check(await page.isVisible("[data-filters]"), "the filter form is not shown with JavaScript");
   await page.fill('input[name="operating-weight-min"]', "20000");
   await page.fill('input[name="operating-weight-max"]', "40000");
+  // The script loads when the form is first touched, then narrows the list and the URL.
+  await page.waitForFunction(() => location.search.includes("operating-weight-max=40000"));
   const narrowed = await visible();
   check(narrowed.length > 0 && narrowed.length < all.length, `20–40 t left ${narrowed.length} of ${all.length}`);
   check(narrowed.every((w) => w >= 20000 && w <= 40000), `out of range: ${narrowed}`);
@@ -45,6 +49,7 @@ try {
   // The shared link opens narrowed.
   const shared = await context.newPage();
   await shared.goto(url, { waitUntil: "networkidle" });
+  await shared.waitForFunction(() => document.querySelector("[data-status]").textContent !== "");
   const again = await shared.$$eval("li[data-product]", (cards) => cards.filter((c) => !c.hidden).length);
   check(again === narrowed.length, `the shared link shows ${again}, not ${narrowed.length}`);
   await shared.close();
@@ -58,6 +63,7 @@ try {
   await page.goto(`${base}/ru/products/`, { waitUntil: "networkidle" });
   const total = await page.$$eval("li[data-product]", (c) => c.length);
   await page.selectOption('select[name="category"]', "excavators");
+  await page.waitForFunction(() => location.search.includes("category=excavators"));
   const sections = await page.$$eval("[data-category]", (s) => s.filter((x) => !x.hidden).map((x) => x.dataset.category));
   check(sections.length === 1 && sections[0] === "excavators", `sections left: ${sections}`);
   check(page.url().includes("category=excavators"), `URL: ${page.url()}`);
