@@ -186,14 +186,13 @@ fn add_output_intent(doc: &mut Document) -> Result<(), String> {
     // A 247 KB table; deflated, 133 KB in every brochure.
     let _ = profile.compress();
     let profile_id = doc.add_object(profile);
-    let text = |s: &str| Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
     let intent = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"OutputIntent".to_vec())),
         ("S", Object::Name(b"GTS_PDFX".to_vec())),
-        ("OutputConditionIdentifier", text(OUTPUT_CONDITION)),
-        ("OutputCondition", text(OUTPUT_CONDITION_INFO)),
-        ("Info", text(OUTPUT_CONDITION_INFO)),
-        ("RegistryName", text(REGISTRY)),
+        ("OutputConditionIdentifier", literal(OUTPUT_CONDITION)),
+        ("OutputCondition", literal(OUTPUT_CONDITION_INFO)),
+        ("Info", literal(OUTPUT_CONDITION_INFO)),
+        ("RegistryName", literal(REGISTRY)),
         ("DestOutputProfile", Object::Reference(profile_id)),
     ]);
     let intent_id = doc.add_object(intent);
@@ -221,8 +220,7 @@ fn set_info(doc: &mut Document) -> Result<String, String> {
     let info = doc
         .get_dictionary_mut(info_id)
         .map_err(|e| format!("the Info dictionary: {e}"))?;
-    let text = |s: &str| Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
-    info.set("GTS_PDFXVersion", text(VERSION));
+    info.set("GTS_PDFXVersion", literal(VERSION));
     info.set("Trapped", Object::Name(b"False".to_vec()));
     if !info.has(b"ModDate")
         && let Ok(created) = info.get(b"CreationDate").cloned()
@@ -234,7 +232,7 @@ fn set_info(doc: &mut Document) -> Result<String, String> {
         _ => String::new(),
     };
     if title.is_empty() {
-        info.set("Title", text("brochure"));
+        info.set("Title", literal("brochure"));
         return Ok("brochure".into());
     }
     Ok(title)
@@ -254,11 +252,9 @@ fn decode_pdf_text(bytes: &[u8]) -> String {
     }
 }
 
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// An ASCII string as a PDF literal string object.
+fn literal(s: &str) -> Object {
+    Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
 }
 
 /// Adds the PDF/X identification to the XMP packet (a second `rdf:Description`, which XMP
@@ -310,7 +306,7 @@ fn set_xmp(doc: &mut Document, title: &str) -> Result<(), String> {
                 "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
                 "</rdf:Description>{}</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
             ),
-            escape_xml(title),
+            quick_xml::escape::escape(title),
             PDFX
         ),
     };
