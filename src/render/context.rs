@@ -8,7 +8,7 @@ use crate::depend::{self, Input};
 use crate::plan::{NEWS_PER_PAGE, PRODUCTS_PER_PAGE, Route, page_count};
 use crate::site::Site;
 use serde_json::{Map, Value, json};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 /// A template value (Tera's own, whose lists and maps are shared, cheap to clone).
@@ -568,8 +568,16 @@ impl<'a> Cx<'a> {
         products: impl Iterator<Item = &'p Product>,
         across: usize,
     ) -> TValue {
-        let mut ranges: Vec<(&Spec, f64, f64, usize)> = Vec::new();
-        let mut categories: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        // One spec's values over the products: its ends, how many products have it, and in
+        // which categories.
+        struct Range<'p> {
+            spec: &'p Spec,
+            min: f64,
+            max: f64,
+            count: usize,
+            categories: BTreeSet<&'p str>,
+        }
+        let mut ranges: Vec<Range<'p>> = Vec::new();
         for p in products {
             depend::read(|| Input::Product(p.id.clone()));
             for spec in &p.specs {
@@ -579,30 +587,32 @@ impl<'a> Cx<'a> {
                 if !n.is_finite() || !filterable_key(&spec.key) {
                     continue;
                 }
-                categories
-                    .entry(spec.key.as_str())
-                    .or_default()
-                    .insert(p.category.as_str());
-                match ranges.iter_mut().find(|r| r.0.key == spec.key) {
-                    Some(r) => {
-                        r.1 = r.1.min(n);
-                        r.2 = r.2.max(n);
-                        r.3 += 1;
+                let i = match ranges.iter().position(|r| r.spec.key == spec.key) {
+                    Some(i) => i,
+                    None => {
+                        ranges.push(Range {
+                            spec,
+                            min: n,
+                            max: n,
+                            count: 0,
+                            categories: BTreeSet::new(),
+                        });
+                        ranges.len() - 1
                     }
-                    None => ranges.push((spec, n, n, 1)),
-                }
+                };
+                let r = &mut ranges[i];
+                r.min = r.min.min(n);
+                r.max = r.max.max(n);
+                r.count += 1;
+                r.categories.insert(p.category.as_str());
             }
         }
         let formats = self.site.formats(self.lang);
         let show = |n: f64| formats.map_or_else(|| n.to_string(), |f| f.numbers.format(n, None));
         let list: Vec<Value> = ranges
             .into_iter()
-            .filter(|(spec, min, max, count)| {
-                *count >= 2
-                    && min < max
-                    && categories.get(spec.key.as_str()).map_or(0, BTreeSet::len) >= across
-            })
-            .map(|(spec, min, max, _)| {
+            .filter(|r| r.count >= 2 && r.min < r.max && r.categories.len() >= across)
+            .map(|Range { spec, min, max, .. }| {
                 let described = self.spec(spec);
                 json!({
                     "key": spec.key,
