@@ -242,6 +242,27 @@ fn problem_in_text(
             ));
         }
     }
+    // `{value: 13800, unit: kg` without its `}`: the parser notices on the next line.
+    for (open, close, example) in [('{', '}', "{value: 13800, unit: kg}"), ('[', ']', "[a, b]")] {
+        let flow = if open == '{' {
+            "flow mapping"
+        } else {
+            "flow sequence"
+        };
+        if !(message.contains(flow) && message.contains("did not find expected")) {
+            continue;
+        }
+        for i in (0..line.min(lines.len())).rev() {
+            if let Some(byte) = unclosed(lines[i], open, close) {
+                return Some((
+                    i + 1,
+                    column_of(lines[i], byte),
+                    format!("this `{open}` is not closed with `{close}`"),
+                    format!("end it on the same line, e.g. `{example}`"),
+                ));
+            }
+        }
+    }
     if message.contains("trailing content after double-quoted") {
         let l = lines.get(line.saturating_sub(1))?;
         return Some((
@@ -261,6 +282,27 @@ fn problem_in_text(
         ));
     }
     None
+}
+
+/// The byte offset of the last `open` on `line` that no `close` after it matches, outside
+/// quotes and comments.
+fn unclosed(line: &str, open: char, close: char) -> Option<usize> {
+    let mut opened: Vec<usize> = Vec::new();
+    let mut quote: Option<char> = None;
+    for (at, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if at == 0 || line[..at].ends_with(' ') => break,
+            (None, c) if c == open => opened.push(at),
+            (None, c) if c == close => {
+                opened.pop();
+            }
+            _ => {}
+        }
+    }
+    opened.last().copied()
 }
 
 /// The parser's own words for problems a person can make, which otherwise name library
@@ -433,6 +475,16 @@ pub fn split_front_matter<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_brace_is_found_outside_quotes_and_comments() {
+        assert_eq!(unclosed("a: {b: 1, c: 2", '{', '}'), Some(3));
+        assert_eq!(unclosed("a: {b: 1, c: 2}", '{', '}'), None);
+        assert_eq!(unclosed("a: {b: \"}\"", '{', '}'), Some(3));
+        assert_eq!(unclosed("a: {b: '{'}", '{', '}'), None);
+        assert_eq!(unclosed("a: 1 # {", '{', '}'), None);
+        assert_eq!(unclosed("a: [1, [2, 3]", '[', ']'), Some(3));
+    }
 
     #[test]
     fn not_utf8_is_located() {

@@ -1030,6 +1030,25 @@ fn yaml_typing_mistakes_in_plain_words() {
             .as_deref()
             .is_some_and(|h| h.contains("single quotes"))
     );
+    // The parser notices a missing `}` on the next line; the message points at the `{`.
+    let d = expect_failure(
+        |r| {
+            replace(
+                r,
+                "content/products/ex-300.yaml",
+                "operating-weight: {value: 1234567.5, unit: kg}",
+                "operating-weight: {value: 1234567.5, unit: kg",
+            )
+        },
+        "content/products/ex-300.yaml",
+        24,
+        21,
+        "this `{` is not closed with `}`",
+    );
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("end it on the same line, e.g. `{value: 13800, unit: kg}`")
+    );
 }
 
 /// `{value: 8000 kg}` was shown as "8000 kg кг"; a value is a number, or text without a unit.
