@@ -1053,10 +1053,6 @@ fn accept(server: &tiny_http::Server, preview: &Arc<Preview>) {
     }
 }
 
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
 fn answer(request: tiny_http::Request, preview: &Preview) {
     let method = request.method().as_str().to_string();
     let url = request.url().to_string();
@@ -1077,20 +1073,41 @@ fn answer(request: tiny_http::Request, preview: &Preview) {
     {
         preview.note_request(rel);
     }
-    let headers = reply
-        .headers
-        .iter()
-        .filter_map(|(n, v)| header(n, v))
-        .collect();
-    let length = reply.body.len();
-    let response = tiny_http::Response::new(
-        reply.status.into(),
-        headers,
-        std::io::Cursor::new(reply.body),
-        Some(length),
-        None,
+    write_reply(request.into_writer(), &reply, method == "HEAD");
+}
+
+/// Writes `reply` and closes the connection. tiny_http gives each open connection a thread
+/// of its pool for as long as the browser keeps it alive, and a new connection can be queued
+/// behind those: on a busy machine a page then waited 30 s for its logo, and a reload never
+/// finished loading (the live-reload browser test caught it, one run in two under load).
+/// Closing after each answer frees the thread at once; on the local preview a new connection
+/// costs nothing. tiny_http does not let a response say `Connection: close`, so the answer is
+/// written here, as the event stream is.
+fn write_reply(mut out: Box<dyn std::io::Write + Send>, reply: &http::Reply, head_only: bool) {
+    let status = tiny_http::StatusCode(reply.status);
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        reply.status,
+        status.default_reason_phrase(),
+        reply.body.len()
     );
-    let _ = request.respond(response);
+    for (name, value) in &reply.headers {
+        // A value made from the request (a redirect's Location) cannot add a header.
+        if !name.contains(['\r', '\n']) && !value.contains(['\r', '\n']) {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str("\r\n");
+    let _ = out
+        .write_all(head.as_bytes())
+        .and_then(|()| {
+            if head_only {
+                Ok(())
+            } else {
+                out.write_all(&reply.body)
+            }
+        })
+        .and_then(|()| out.flush());
 }
 
 /// Writes an event stream by hand: the server's chunked encoding buffers 8 KB before it
