@@ -27,8 +27,8 @@ pub trait LinkResolver {
     }
 }
 
-/// The HTML of a picture in a text: WebP and fallback copies, the size reserved, loaded
-/// when scrolled to.
+/// The HTML of a picture in a text: the WebP copies and one fallback copy (as the theme's
+/// `picture` component writes them), the size reserved, loaded when scrolled to.
 pub fn picture_html(p: &crate::images::Responsive, alt: &str, title: Option<&str>) -> String {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
@@ -43,10 +43,9 @@ pub fn picture_html(p: &crate::images::Responsive, alt: &str, title: Option<&str
         .map(|t| format!(" title=\"{}\"", esc(t)))
         .unwrap_or_default();
     format!(
-        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\"><img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\"></picture>",
+        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\"><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\"></picture>",
         esc(p.webp_srcset.as_deref().unwrap_or("")),
         esc(&p.src),
-        esc(p.srcset.as_deref().unwrap_or("")),
         p.width,
         p.height,
         esc(alt),

@@ -71,4 +71,53 @@ fn the_example_catalog_builds_in_three_languages() {
             }
         }
     }
+    page_weight_budget(&files);
+}
+
+/// Every page of the example site, with the stylesheets and scripts it loads before anything is
+/// used (the search and filter scripts load on first use and are not counted), weighs at most
+/// 30 KB as sent by a server that compresses text (gzip at level 6, what Apache and most CDNs
+/// use), and at most 64 KB uncompressed. The first is the budget visitors feel; the second
+/// catches a regression such as an unminified stylesheet or an inlined sprite that compression
+/// would hide. README "Page weight" has the measured table.
+fn page_weight_budget(files: &std::collections::BTreeMap<String, Vec<u8>>) {
+    use std::io::Write;
+    let gzip = |bytes: &[u8]| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+        e.write_all(bytes).expect("gzip");
+        e.finish().expect("gzip").len()
+    };
+    let mut checked = 0;
+    for (path, bytes) in files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&String::from_utf8_lossy(bytes));
+        if !select(&doc, "meta[http-equiv=refresh]").is_empty() {
+            continue; // the QR redirects and the language chooser's fallbacks
+        }
+        let mut raw = bytes.len();
+        let mut sent = gzip(bytes);
+        for url in select(&doc, "link[rel=stylesheet], script[src]")
+            .iter()
+            .filter_map(|e| e.attr("href").or_else(|| e.attr("src")))
+        {
+            let rel = url.split('?').next().unwrap_or(url).trim_start_matches('/');
+            let asset = files
+                .get(rel)
+                .unwrap_or_else(|| panic!("{path} loads {url}, which the build did not write"));
+            raw += asset.len();
+            sent += gzip(asset);
+        }
+        assert!(
+            sent <= 30 * 1024,
+            "{path}: {sent} bytes of HTML, CSS and JavaScript sent gzipped, over the 30 KB budget"
+        );
+        assert!(
+            raw <= 64 * 1024,
+            "{path}: {raw} bytes of HTML, CSS and JavaScript uncompressed, over 64 KB"
+        );
+        checked += 1;
+    }
+    assert!(checked > 90, "only {checked} pages weighed");
 }

@@ -173,21 +173,22 @@ fn a_product_page_shows_responsive_upright_copies_without_metadata() {
         "the main picture is not lazy"
     );
     assert_eq!(attr(img, "alt"), "EX-300 Excavator");
-    let srcset: Vec<&str> = attr(img, "srcset").split(", ").collect();
+    // One fallback copy: every browser the theme supports reads the WebP `<source>`.
+    assert!(img.value().attr("srcset").is_none(), "no fallback srcset");
+    let source = select(&doc, ".product-hero__media picture source");
+    assert_eq!(attr(&source[0], "type"), "image/webp");
+    let srcset: Vec<&str> = attr(&source[0], "srcset").split(", ").collect();
     assert_eq!(
         srcset,
         [
-            "/catalog/photos/rotated-320w.jpg 320w",
-            "/catalog/photos/rotated-640w.jpg 640w",
-            "/catalog/photos/rotated-960w.jpg 960w",
-            "/catalog/photos/rotated-1280w.jpg 1280w",
-            "/catalog/photos/rotated-1920w.jpg 1920w"
+            "/catalog/photos/rotated-320w.webp 320w",
+            "/catalog/photos/rotated-640w.webp 640w",
+            "/catalog/photos/rotated-960w.webp 960w",
+            "/catalog/photos/rotated-1280w.webp 1280w",
+            "/catalog/photos/rotated-1920w.webp 1920w"
         ]
     );
-    assert!(attr(img, "sizes").contains("100vw"));
-    let source = select(&doc, ".product-hero__media picture source");
-    assert_eq!(attr(&source[0], "type"), "image/webp");
-    assert!(attr(&source[0], "srcset").starts_with("/catalog/photos/rotated-320w.webp 320w"));
+    assert!(attr(&source[0], "sizes").contains("100vw"));
     // The zoom: a plain link to the largest copy, reachable with the keyboard.
     let zoom = select(&doc, ".product-hero__media a.zoom");
     assert_eq!(attr(&zoom[0], "href"), "/catalog/photos/rotated-1920w.jpg");
@@ -255,14 +256,27 @@ fn a_product_page_shows_responsive_upright_copies_without_metadata() {
     assert!(!root.join("public/photos/rotated.jpg").exists());
     assert!(root.join("public/images/machine.svg").exists());
 
-    // Listings use the card thumbnails (lazy, with sizes for a card).
+    // Listings use the card thumbnails (lazy, with sizes for a card, up to 960 px).
     let list = html(root, "en/categories/excavators/index.html");
     let card = select(&list, ".card__media img");
     assert!(
         card.iter()
             .any(|i| attr(i, "src") == "/catalog/photos/rotated-960w.jpg"
-                && attr(i, "loading") == "lazy"
-                && attr(i, "sizes").contains("19rem"))
+                && attr(i, "loading") == "lazy")
+    );
+    let card_sources = select(&list, ".card__media source");
+    assert!(
+        card_sources.iter().any(|s| attr(s, "sizes").contains("19rem")
+            && attr(s, "srcset").ends_with("/catalog/photos/rotated-960w.webp 960w")),
+        "a card offers the copies up to 960 px"
+    );
+    // Gallery thumbnails offer the copies up to 640 px.
+    let thumb_sources = select(&doc, ".gallery source");
+    assert!(
+        thumb_sources
+            .iter()
+            .all(|s| !attr(s, "srcset").contains("960w") && attr(s, "sizes") == "6rem"),
+        "gallery thumbnails stop at 640 px"
     );
 
     // A second build encodes nothing, and writes the same bytes.
@@ -437,8 +451,8 @@ fn a_small_photo_is_never_enlarged_and_its_print_warning_names_the_product_line(
     let doc = html(root, "en/products/fe-25/index.html");
     let img = &select(&doc, ".product-hero__media img")[0];
     assert_eq!(
-        attr(img, "srcset"),
-        "/catalog/photos/small-320w.jpg 320w, /catalog/photos/small-640w.jpg 640w, /catalog/photos/small-800w.jpg 800w"
+        attr(&select(&doc, ".product-hero__media source")[0], "srcset"),
+        "/catalog/photos/small-320w.webp 320w, /catalog/photos/small-640w.webp 640w, /catalog/photos/small-800w.webp 800w"
     );
     assert_eq!((attr(img, "width"), attr(img, "height")), ("800", "600"));
     let social = image::load_from_memory(&public(root, "photos/small-social.jpg")).expect("og");
@@ -498,7 +512,9 @@ fn news_covers_and_markdown_photos_are_responsive() {
         (attr(&body[0], "width"), attr(&body[0], "height")),
         ("1000", "700")
     );
-    assert!(attr(&body[0], "srcset").contains("/catalog/photos/hall-640w.jpg 640w"));
+    assert_eq!(attr(&body[0], "src"), "/catalog/photos/hall-960w.jpg");
+    let body_source = select(&doc, ".prose picture source");
+    assert!(attr(&body_source[0], "srcset").contains("/catalog/photos/hall-640w.webp 640w"));
     assert!(root.join("public/photos/hall-1000w.webp").exists());
 }
 

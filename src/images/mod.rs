@@ -127,11 +127,13 @@ pub struct Responsive {
     pub srcset: Option<String>,
     /// The same widths as WebP.
     pub webp_srcset: Option<String>,
-    /// `srcset` and `webp_srcset` up to 640 px, for thumbnails (a gallery's 6rem squares):
-    /// three times their size is still the smallest copy, and listing five widths twice for
-    /// each thumbnail was a kilobyte of the page.
-    pub small_srcset: Option<String>,
+    /// `webp_srcset` up to 640 px, for thumbnails (a gallery's 6rem squares): three times
+    /// their size is still the smallest copy, and listing five widths for each thumbnail was
+    /// a kilobyte of the page.
     pub small_webp_srcset: Option<String>,
+    /// `webp_srcset` up to 960 px, for cards (at most 19rem wide; a full-width card on a
+    /// phone at three device pixels per CSS pixel still gets a sharp copy).
+    pub medium_webp_srcset: Option<String>,
     /// MIME type of the fallback copies.
     #[serde(rename = "type")]
     pub mime: &'static str,
@@ -158,8 +160,8 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
             height: probe.height,
             srcset: None,
             webp_srcset: None,
-            small_srcset: None,
             small_webp_srcset: None,
+            medium_webp_srcset: None,
             mime: if probe.format == Format::Svg {
                 "image/svg+xml"
             } else {
@@ -198,8 +200,8 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
         height: make::scaled_height(probe.width, probe.height, largest),
         srcset: Some(set(Variant::Fallback)),
         webp_srcset: Some(set(Variant::Webp)),
-        small_srcset: Some(set_upto(Variant::Fallback, 640)),
         small_webp_srcset: Some(set_upto(Variant::Webp, 640)),
+        medium_webp_srcset: Some(set_upto(Variant::Webp, 960)),
         mime: if probe.alpha {
             "image/png"
         } else {
@@ -615,6 +617,14 @@ mod tests {
             Some(
                 "/images/a-320w.webp 320w, /images/a-640w.webp 640w, /images/a-960w.webp 960w, /images/a-1000w.webp 1000w"
             )
+        );
+        assert_eq!(
+            r.medium_webp_srcset.as_deref(),
+            Some("/images/a-320w.webp 320w, /images/a-640w.webp 640w, /images/a-960w.webp 960w")
+        );
+        assert_eq!(
+            r.small_webp_srcset.as_deref(),
+            Some("/images/a-320w.webp 320w, /images/a-640w.webp 640w")
         );
         assert_eq!(r.social.as_deref(), Some("/images/a-social.jpg"));
         assert_eq!((r.social_width, r.social_height), (Some(952), Some(500)));
