@@ -269,6 +269,11 @@ fn product_pages_carry_schema_org_json_ld() {
     );
     assert_eq!(json["additionalProperty"][0]["value"], 1234567.5);
     assert_eq!(json["additionalProperty"][0]["unitText"], "кг");
+    assert_eq!(json["additionalProperty"][2]["value"], "QSB6.7");
+    // A whole number is written as one: 2500, not 2500.0.
+    let doc = html(site.path(), "en/products/fe-25/index.html");
+    let ld = text_of(&select(&doc, r#"script[type="application/ld+json"]"#)[0]);
+    assert!(ld.contains(r#""value":2500}"#), "{ld}");
 }
 
 #[test]

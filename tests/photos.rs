@@ -266,8 +266,10 @@ fn a_product_page_shows_responsive_upright_copies_without_metadata() {
     );
     let card_sources = select(&list, ".card__media source");
     assert!(
-        card_sources.iter().any(|s| attr(s, "sizes").contains("19rem")
-            && attr(s, "srcset").ends_with("/catalog/photos/rotated-960w.webp 960w")),
+        card_sources
+            .iter()
+            .any(|s| attr(s, "sizes").contains("19rem")
+                && attr(s, "srcset").ends_with("/catalog/photos/rotated-960w.webp 960w")),
         "a card offers the copies up to 960 px"
     );
     // Gallery thumbnails offer the copies up to 640 px.

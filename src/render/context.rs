@@ -777,7 +777,11 @@ impl<'a> Cx<'a> {
                 let mut prop = json!({
                     "@type": "PropertyValue",
                     "name": spec["label"],
-                    "value": spec.get("number").filter(|n| !n.is_null()).unwrap_or(&spec["value"]),
+                    // 5000, not 5000.0: what the data says, as JSON writes a whole number.
+                    "value": spec
+                        .get("number")
+                        .and_then(Value::as_f64)
+                        .map_or_else(|| spec["value"].clone(), plain_number),
                 });
                 if !spec["unit"].is_null() {
                     prop["unitText"] = spec["unit"].clone();
