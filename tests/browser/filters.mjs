@@ -8,6 +8,8 @@
 //   - the product list narrows by category;
 //   - "Show all" brings every machine back;
 //   - without JavaScript the form is hidden and the whole list shows;
+//   - on a phone the fields start folded (the machines come first), a tap opens them, and a
+//     shared link with a state opens them by itself;
 //   - a category longer than a page (the example plus 30 generated excavators): narrowing
 //     page 1 fetches page 2 and finds the machines that are only there; the pagination hides
 //     while narrowed; "Show all" shows page 1 alone again.
@@ -33,6 +35,7 @@ try {
   const all = await visible();
   check(all.length >= 3, `the category shows ${all.length} excavators`);
   check(await page.isVisible("[data-filters]"), "the filter form is not shown with JavaScript");
+  check(await page.isHidden('[data-filters] button[type="reset"]'), "“Show all” shows on a list that is not narrowed");
   await page.fill('input[name="operating-weight-min"]', "20000");
   await page.fill('input[name="operating-weight-max"]', "40000");
   // The script loads when the form is first touched, then narrows the list and the URL.
@@ -78,6 +81,25 @@ try {
   check(shownNoJs === all.length, `without JavaScript ${shownNoJs} of ${all.length} show`);
   await plain.close();
   report.push("without JavaScript the whole list shows");
+
+  // On a phone the fields start folded, so the machines come first; a tap opens the fold, and
+  // a shared link with a state opens it by itself.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const mobile = await phone.newPage();
+  await mobile.goto(`${base}/en/categories/excavators/`, { waitUntil: "networkidle" });
+  check(!(await mobile.isVisible('input[name="operating-weight-min"]')), "on a phone the fields do not start folded");
+  const firstCard = await mobile.$eval("li[data-product]", (li) => Math.round(li.getBoundingClientRect().top));
+  check(firstCard < 1000, `on a phone the first machine starts at ${firstCard} px`);
+  await mobile.tap(".filters__title");
+  await mobile.waitForSelector('input[name="operating-weight-min"]', { state: "visible" });
+  await mobile.fill('input[name="operating-weight-min"]', "20000");
+  await mobile.waitForFunction(() => location.search.includes("operating-weight-min=20000"));
+  const phoneShared = await phone.newPage();
+  await phoneShared.goto(mobile.url(), { waitUntil: "networkidle" });
+  check(await phoneShared.isVisible('input[name="operating-weight-min"]'), "a shared link on a phone opens folded");
+  check((await phoneShared.inputValue('input[name="operating-weight-min"]')) === "20000", "the shared state is not in the field");
+  await phone.close();
+  report.push(`phone: fields folded, first machine at ${firstCard} px; a tap opens them`);
 
   // A category of two pages.
   const big = fs.mkdtempSync(path.join(os.tmpdir(), "brochure-filters-big-"));

@@ -14,6 +14,8 @@ if (form) {
   const grids = [...document.querySelectorAll("ul[data-more]")];
   const pagination = document.querySelector(".pagination");
   const status = form.querySelector("[data-status]");
+  // "Show all" only when there is something to undo.
+  const reset = form.querySelector('[type="reset"]');
   const fields = [...form.elements].filter((e) => e.name);
   const total = [...document.querySelectorAll("ul[data-total]")].reduce((n, g) => n + Number(g.dataset.total), 0) || cards.length;
   const fetched = new Map();
@@ -75,6 +77,7 @@ if (form) {
       section.hidden = !section.querySelector("li[data-product]:not([hidden])");
     }
     if (pagination) pagination.hidden = active;
+    if (reset) reset.hidden = !active;
     const of = active ? (category ? sumFor(category) : total) : total;
     status.textContent = status.dataset.status.replace("{shown}", shown).replace("{total}", of);
     // The URL says what is shown: shareable, and kept on reload.
