@@ -307,6 +307,9 @@ fn sitemap_robots_feeds_chooser_and_404() {
         );
     }
     assert!(site.path().join("public/404.html").is_file());
+    // Kept out of indexes by its status and by nothing linking to it, not by a `noindex`.
+    assert!(!sitemap.contains("404"), "the 404 page is in the sitemap");
+    assert!(select(&html(site.path(), "404.html"), "meta[name=robots]").is_empty());
     // One x-default for the home pages, everywhere: the chooser at `/`.
     let chooser_default = r#"hreflang="x-default" href="https://fixture.example/catalog/""#;
     assert!(read(site.path(), "index.html").contains(chooser_default));
