@@ -21,11 +21,11 @@
 //!
 //! - brochure: the generated catalog of benches/catalog (no news), each product's `image:`
 //!   replaced by `images:` listing its three photos under `static/photos/`. brochure makes, per
-//!   photo, WebP (q80) and JPEG (q80) at widths 320, 640, 960, 1280 and 1920, a 1200×630 social
-//!   preview, and, with PDFs, a print JPEG.
+//!   photo, WebP (q80) at widths 320, 640, 960, 1280 and 1920, JPEG (q80) at 960 (the fallback)
+//!   and 1920 (the zoom), a 1200×630 social preview, and, with PDFs, a print JPEG.
 //! - Hugo: page bundles `content/products/p0001/index.md` + the three JPEGs, and one template
-//!   that calls, for every image, `.Resize "320x webp q80"` … `"1920x webp q80"`, the same widths
-//!   in `jpg q80`, and `.Fill "1200x630 jpg q80"` (Hugo's default anchor, Smart), publishing each
+//!   that calls, for every image, `.Resize "320x webp q80"` … `"1920x webp q80"`, `"960x jpg
+//!   q80"` and `"1920x jpg q80"`, and `.Fill "1200x630 jpg q80"` (Hugo's default anchor, Smart), publishing each
 //!   through `.RelPermalink`; `[imaging] resampleFilter = "Lanczos"`. The originals are not
 //!   published (`publishResources = false`), so both write only derived files. `--gc=false`.
 //!
@@ -74,10 +74,11 @@ const PHOTO_QUALITY: u8 = 90;
 /// Written into `photos/photos.txt`: photos made by another version of the generator, or from
 /// another seed, are made again.
 const GENERATOR: &str = "benches/photos.rs generator 1";
-/// The widths of the responsive variants, in WebP and in JPEG.
+/// The widths of the responsive variants, in WebP.
 const WIDTHS: [u32; 5] = [320, 640, 960, 1280, 1920];
-/// Derived web files per photo: WebP and JPEG at every width, and the social preview.
-const WEB_FILES_PER_PHOTO: usize = 2 * WIDTHS.len() + 1;
+/// Derived web files per photo: WebP at every width, JPEG at 960 and 1920, and the social
+/// preview.
+const WEB_FILES_PER_PHOTO: usize = WIDTHS.len() + 2 + 1;
 
 struct Options {
     products: usize,
@@ -858,7 +859,8 @@ disableKinds = ["home", "section", "taxonomy", "term", "rss", "sitemap", "robots
     publishResources = false
 "#;
 
-/// For every photo: WebP and JPEG at each width, q80, and the 1200×630 social preview.
+/// For every photo what brochure makes: WebP at each width, JPEG at 960 (the fallback `src`)
+/// and 1920 (the zoom), q80, and the 1200×630 social preview.
 const HUGO_SINGLE: &str = r#"<!doctype html>
 <html lang="en">
 <head>
@@ -878,8 +880,7 @@ const HUGO_SINGLE: &str = r#"<!doctype html>
 <source type="image/webp" sizes="(min-width: 960px) 960px, 100vw" srcset="
 {{- range $i, $w := $widths }}{{ if $i }}, {{ end }}{{ ($img.Resize (printf "%dx webp q80" $w)).RelPermalink }} {{ $w }}w{{ end }}">
 {{- $fallback := $img.Resize "960x jpg q80" }}
-<img sizes="(min-width: 960px) 960px, 100vw" srcset="
-{{- range $i, $w := $widths }}{{ if $i }}, {{ end }}{{ ($img.Resize (printf "%dx jpg q80" $w)).RelPermalink }} {{ $w }}w{{ end }}" src="{{ $fallback.RelPermalink }}" width="{{ $fallback.Width }}" height="{{ $fallback.Height }}" alt="">
+<a href="{{ ($img.Resize "1920x jpg q80").RelPermalink }}"><img src="{{ $fallback.RelPermalink }}" width="{{ $fallback.Width }}" height="{{ $fallback.Height }}" alt=""></a>
 </picture>
 <figcaption><a href="{{ ($img.Fill "1200x630 jpg q80").RelPermalink }}">{{ $img.Name }}</a></figcaption>
 </figure>
@@ -1469,7 +1470,7 @@ fn main() {
         }
     }
     println!(
-        "- expected derived web files: {WEB_FILES_PER_PHOTO} per photo ({} widths × WebP and JPEG, 1200×630 preview) = {}",
+        "- expected derived web files: {WEB_FILES_PER_PHOTO} per photo ({} widths of WebP, 2 of JPEG, 1200×630 preview) = {}",
         WIDTHS.len(),
         photos_total * WEB_FILES_PER_PHOTO
     );

@@ -220,21 +220,32 @@ fn a_product_page_shows_responsive_upright_copies_without_metadata() {
 
     // The copies: each as wide as its name says, upright (the yellow block of the stored
     // top-left corner is now top-right), no EXIF.
-    for w in [320u32, 640, 960, 1280, 1920] {
-        for ext in ["webp", "jpg"] {
-            let bytes = public(root, &format!("photos/rotated-{w}w.{ext}"));
-            let img = image::load_from_memory(&bytes).expect("decodes");
-            assert_eq!((img.width(), img.height()), (w, w * 3 / 2), "{w}w.{ext}");
-            assert!(
-                !bytes.windows(10).any(|x| x == b"SECRET-GPS"),
-                "{w}w.{ext} keeps the EXIF"
-            );
-        }
+    for (w, ext) in [320u32, 640, 960, 1280, 1920]
+        .map(|w| (w, "webp"))
+        .into_iter()
+        .chain([(960, "jpg"), (1920, "jpg")])
+    {
+        let bytes = public(root, &format!("photos/rotated-{w}w.{ext}"));
+        let img = image::load_from_memory(&bytes).expect("decodes");
+        assert_eq!((img.width(), img.height()), (w, w * 3 / 2), "{w}w.{ext}");
+        assert!(
+            !bytes.windows(10).any(|x| x == b"SECRET-GPS"),
+            "{w}w.{ext} keeps the EXIF"
+        );
     }
-    let upright = image::load_from_memory(&public(root, "photos/rotated-640w.jpg"))
+    // JPEG fallbacks only where a page names one: the shown copy and the zoom's.
+    for w in [320, 640, 1280] {
+        assert!(
+            !root
+                .join(format!("public/photos/rotated-{w}w.jpg"))
+                .exists(),
+            "an unused {w}w.jpg fallback"
+        );
+    }
+    let upright = image::load_from_memory(&public(root, "photos/rotated-960w.jpg"))
         .expect("decode")
         .into_rgb8();
-    let top_right = upright.get_pixel(600, 40);
+    let top_right = upright.get_pixel(900, 40);
     let top_left = upright.get_pixel(40, 40);
     assert!(top_right[0] > 200 && top_right[2] < 80, "{top_right:?}");
     assert!(top_left[2] > 90, "{top_left:?}");
@@ -670,7 +681,7 @@ fn a_rebuild_reads_no_unchanged_photo_and_still_sees_a_changed_one() {
         set_modified(&path, old);
         let third = build_site(root).expect("third build");
         assert_eq!((third.photos_hashed, third.photos_encoded), (1, 1));
-        let copy = image::load_from_memory(&public(root, "photos/a-320w.jpg")).expect("jpeg");
+        let copy = image::load_from_memory(&public(root, "photos/a-960w.jpg")).expect("jpeg");
         let px = copy.to_rgb8().get_pixel(160, 100).0;
         assert!(
             px[2] > 150 && px[0] < 40,

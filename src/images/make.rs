@@ -421,8 +421,8 @@ fn flatten(p: &Pixels) -> Pixels {
     }
 }
 
-/// Every file the site shows of one picture: each width as WebP and as the fallback (JPEG, or
-/// PNG when it has transparency), and the social preview. In [`super::web_variants`] order.
+/// Every file the site shows of one picture: each width as WebP, the fallback widths as JPEG
+/// (PNG when it has transparency), and the social preview. In [`super::web_variants`] order.
 pub fn web_files(
     src: &[u8],
     probe: &Probe,

@@ -5,8 +5,9 @@
 //! must not get a 10 MB datasheet, and nobody should learn where the photo was taken from its
 //! GPS tags. So every photo a content field or Markdown text shows becomes:
 //!
-//! - resized copies at the widths in `[images] widths` (never wider than the photo), each as
-//!   lossy WebP and as a JPEG fallback (PNG when the photo has transparency), upright, in
+//! - resized copies at the widths in `[images] widths` (never wider than the photo) as lossy
+//!   WebP, and two as a JPEG fallback (PNG when the photo has transparency): the ~960 px copy
+//!   a browser without WebP shows and the largest, which the zoom links to. All upright, in
 //!   sRGB and without metadata, named `<stem>-<width>w.<ext>` next to where the photo would
 //!   be published;
 //! - a 1200 × 630 social preview (`<stem>-social.jpg`) for `og:image`;
@@ -67,6 +68,26 @@ impl Settings {
         }
     }
 
+    /// The widths of the fallback copies (JPEG, or PNG for transparency) of one photo: the
+    /// one a browser without WebP shows (the widest up to 960 px) and the largest, which the
+    /// zoom links to. Every browser that reads a `<source srcset>` of widths reads WebP too,
+    /// so a fallback at every width would be encoded for nobody.
+    pub fn fallback_widths_for(&self, probe: &Probe) -> Vec<u32> {
+        let widths = self.widths_for(probe);
+        let largest = widths.last().copied().unwrap_or(probe.width);
+        let shown = widths
+            .iter()
+            .copied()
+            .filter(|w| *w <= 960)
+            .max()
+            .unwrap_or(largest);
+        if shown == largest {
+            vec![largest]
+        } else {
+            vec![shown, largest]
+        }
+    }
+
     /// The widths made of one photo: those narrower than it, and its own width when the
     /// largest setting is wider (never enlarged).
     pub fn widths_for(&self, probe: &Probe) -> Vec<u32> {
@@ -96,7 +117,12 @@ pub enum Variant {
 pub fn web_variants(probe: &Probe, settings: &Settings) -> Vec<Variant> {
     let widths = settings.widths_for(probe);
     let mut out: Vec<Variant> = widths.iter().map(|w| Variant::Webp(*w)).collect();
-    out.extend(widths.iter().map(|w| Variant::Fallback(*w)));
+    out.extend(
+        settings
+            .fallback_widths_for(probe)
+            .into_iter()
+            .map(Variant::Fallback),
+    );
     out.push(Variant::Social);
     out
 }
@@ -123,7 +149,8 @@ pub struct Responsive {
     /// shift while it loads).
     pub width: u32,
     pub height: u32,
-    /// `url 320w, url 640w, …` of the fallback copies (`None` for drawings).
+    /// `url 960w, url 1920w` of the fallback copies, the one `src` names and the largest
+    /// (`None` for drawings): see [`Settings::fallback_widths_for`].
     pub srcset: Option<String>,
     /// The same widths as WebP.
     pub webp_srcset: Option<String>,
@@ -176,32 +203,38 @@ pub fn responsive(base_path: &str, rel: &str, probe: &Probe, settings: &Settings
         };
     }
     let widths = settings.widths_for(probe);
-    let set_upto = |f: fn(u32) -> Variant, upto: u32| {
+    let webp_upto = |upto: u32| {
         widths
             .iter()
             .enumerate()
             .filter(|(i, w)| *i == 0 || **w <= upto)
-            .map(|(_, w)| format!("{} {w}w", url(&output_path(rel, probe, f(*w)))))
+            .map(|(_, w)| format!("{} {w}w", url(&output_path(rel, probe, Variant::Webp(*w)))))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let set = |f: fn(u32) -> Variant| set_upto(f, u32::MAX);
     let largest = widths.last().copied().unwrap_or(probe.width);
-    let default = widths
-        .iter()
-        .copied()
-        .filter(|w| *w <= 960)
-        .max()
-        .unwrap_or(largest);
+    let fallbacks = settings.fallback_widths_for(probe);
+    let shown = fallbacks.first().copied().unwrap_or(largest);
     let (sw, sh) = social_size(probe, settings);
     Responsive {
-        src: url(&output_path(rel, probe, Variant::Fallback(default))),
+        src: url(&output_path(rel, probe, Variant::Fallback(shown))),
         width: largest,
         height: make::scaled_height(probe.width, probe.height, largest),
-        srcset: Some(set(Variant::Fallback)),
-        webp_srcset: Some(set(Variant::Webp)),
-        small_webp_srcset: Some(set_upto(Variant::Webp, 640)),
-        medium_webp_srcset: Some(set_upto(Variant::Webp, 960)),
+        srcset: Some(
+            fallbacks
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} {w}w",
+                        url(&output_path(rel, probe, Variant::Fallback(*w)))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        webp_srcset: Some(webp_upto(u32::MAX)),
+        small_webp_srcset: Some(webp_upto(640)),
+        medium_webp_srcset: Some(webp_upto(960)),
         mime: if probe.alpha {
             "image/png"
         } else {
@@ -387,11 +420,13 @@ impl FileStamp {
     }
 }
 
-/// The cache key of a photo's web copies: its bytes, the settings and the encoders.
+/// The cache key of a photo's web copies: its bytes, the settings, which copies are made (an
+/// entry from a version that made other copies would publish those instead) and the encoders.
 fn web_key(source: &Key, probe: &Probe, settings: &Settings) -> Key {
     let mut k = KeyBuilder::versioned(CACHE_KIND_WEB, ENCODERS);
     k.key("source", source)
         .str("settings", &format!("{settings:?} {probe:?}"))
+        .str("variants", &format!("{:?}", web_variants(probe, settings)))
         .str("encoders", ENCODERS);
     k.finish()
 }
@@ -604,6 +639,12 @@ mod tests {
         );
         assert_eq!(s.widths_for(&probe(800, 600, false)), vec![320, 640, 800]);
         assert_eq!(s.widths_for(&probe(200, 100, false)), vec![200]);
+        assert_eq!(
+            s.fallback_widths_for(&probe(6000, 4000, false)),
+            vec![960, 1920]
+        );
+        assert_eq!(s.fallback_widths_for(&probe(800, 600, false)), vec![800]);
+        assert_eq!(s.fallback_widths_for(&probe(200, 100, false)), vec![200]);
     }
 
     #[test]
@@ -628,12 +669,15 @@ mod tests {
         );
         assert_eq!(r.social.as_deref(), Some("/images/a-social.jpg"));
         assert_eq!((r.social_width, r.social_height), (Some(952), Some(500)));
+        // Fallbacks: the shown copy and the largest (the zoom), nothing between.
+        assert_eq!(
+            r.srcset.as_deref(),
+            Some("/images/a-960w.jpg 960w, /images/a-1000w.jpg 1000w")
+        );
+        assert_eq!(r.large, "/images/a-1000w.jpg");
         let r = responsive("/", "images/b.png", &probe(400, 400, true), &s);
         assert_eq!(r.mime, "image/png");
-        assert!(
-            r.srcset
-                .as_deref()
-                .is_some_and(|s| s.ends_with("/images/b-400w.png 400w"))
-        );
+        assert_eq!(r.srcset.as_deref(), Some("/images/b-400w.png 400w"));
+        assert_eq!(r.src, "/images/b-400w.png");
     }
 }
