@@ -70,8 +70,9 @@ impl Settings {
 
     /// The widths of the fallback copies (JPEG, or PNG for transparency) of one photo: the
     /// one a browser without WebP shows (the widest up to 960 px) and the largest, which the
-    /// zoom links to. Every browser that reads a `<source srcset>` of widths reads WebP too,
-    /// so a fallback at every width would be encoded for nobody.
+    /// zoom links to. Every browser the default theme supports (Chrome and Edge 88, Firefox
+    /// 91, Safari 15) reads the WebP `<source>`, so a fallback at every width would be
+    /// encoded for nobody.
     pub fn fallback_widths_for(&self, probe: &Probe) -> Vec<u32> {
         let widths = self.widths_for(probe);
         let largest = widths.last().copied().unwrap_or(probe.width);
@@ -152,7 +153,7 @@ pub struct Responsive {
     /// `url 960w, url 1920w` of the fallback copies, the one `src` names and the largest
     /// (`None` for drawings): see [`Settings::fallback_widths_for`].
     pub srcset: Option<String>,
-    /// The same widths as WebP.
+    /// `url 320w, url 640w, …` of the WebP copies, every width.
     pub webp_srcset: Option<String>,
     /// `webp_srcset` up to 640 px, for thumbnails (a gallery's 6rem squares): three times
     /// their size is still the smallest copy, and listing five widths for each thumbnail was
