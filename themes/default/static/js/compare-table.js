@@ -51,10 +51,10 @@ if (root) {
     }
     const category = doc.querySelector(".product-hero .eyebrow a");
     const picture = doc.querySelector(".product-hero__media picture, .product-hero__media img");
-    // Shown at most 16rem wide on a wide screen and about 11rem on a phone (measured: 184 px
-    // at 412), and decorative next to the name: set before the picture joins this document,
-    // where it starts loading (else the browser fetches the large copy first). A phone at
-    // 1.75 device pixels takes the 320 px copy, not the 640.
+    // Shown at most 16rem wide on a wide screen and 184 px on a 412 px phone, and decorative
+    // next to the name. `sizes` says 10rem on phones, a little under, so a phone at 1.75
+    // device pixels takes the 320 px copy (it needs 322), not the 640. Set before the picture
+    // joins this document, where it starts loading (else the large copy is fetched first).
     if (picture) {
       for (const node of [picture, ...picture.querySelectorAll("img, source")]) {
         if (node.matches("img, source")) node.setAttribute("sizes", "(min-width: 60em) 16rem, 10rem");
