@@ -94,6 +94,13 @@ try {
   console.log("live reload: 4 checks passed in Chromium");
 } finally {
   await browser.close();
-  server.kill();
+  // Wait for the server to exit before removing its site: a server still watching would
+  // rebuild after the removal and print "no brochure.toml" into the CI log.
+  if (server.exitCode === null && server.signalCode === null) {
+    await new Promise((resolve) => {
+      server.once("exit", resolve);
+      server.kill();
+    });
+  }
   fs.rmSync(site, { recursive: true, force: true });
 }
