@@ -243,12 +243,10 @@ fn problem_in_text(
         }
     }
     // `{value: 13800, unit: kg` without its `}`: the parser notices on the next line.
-    for (open, close, example) in [('{', '}', "{value: 13800, unit: kg}"), ('[', ']', "[a, b]")] {
-        let flow = if open == '{' {
-            "flow mapping"
-        } else {
-            "flow sequence"
-        };
+    for (open, close, flow, example) in [
+        ('{', '}', "flow mapping", "{value: 13800, unit: kg}"),
+        ('[', ']', "flow sequence", "[a, b]"),
+    ] {
         if !(message.contains(flow) && message.contains("did not find expected")) {
             continue;
         }
